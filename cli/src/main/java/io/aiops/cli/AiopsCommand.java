@@ -1,0 +1,44 @@
+package io.aiops.cli;
+
+import io.aiops.cli.up.UpCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code aiops} command: the one entry point a person types. */
+@Command(
+    name = "aiops",
+    mixinStandardHelpOptions = true,
+    versionProvider = AiopsVersion.class,
+    description = {
+      "Finds memory leaks and predicts OOM kills across fleets of Linux hosts.",
+      "",
+      "Edge collectors publish memory samples to Kafka; a stream processor computes per-process"
+          + " trends, leak verdicts and OOM ETAs; sinks store anomalies and serve them over HTTP.",
+    },
+    subcommands = {UpCommand.class, CommandLine.HelpCommand.class},
+    footer = {
+      "",
+      "Start everything on this machine, with a simulated fleet:",
+      "  aiops up --simulate-hosts 20 --duration 10m",
+      "",
+      "Exit status: 0 success, 1 failure at run time, 2 bad usage or unreadable input.",
+    })
+public final class AiopsCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns the exit status (tests call this instead of main). */
+  public static int run(String... args) {
+    CommandLine commandLine = new CommandLine(new AiopsCommand());
+    commandLine.setExecutionExceptionHandler(new FailureReporter());
+    return commandLine.execute(args);
+  }
+}

@@ -1,0 +1,33 @@
+package io.aiops.collector.procfs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ProcStatTest {
+  private static final String TAIL =
+      " S 1 4242 4242 0 -1 %d 18718 971522 0 27 9 12 11010 500 20 0 1 0 3731 5439488 1057"
+          + " 18446744073709551615 0 0 0 0 0 0 65536 4 0 1 0 0 17 0 0 0 0 0 0";
+
+  @Test
+  void readsCommContainingSpacesAndParentheses() {
+    ProcStat stat = ProcStat.parse("4242 (my (odd) app)" + String.format(TAIL, 4194560));
+    assertEquals("my (odd) app", stat.comm());
+    assertEquals(3731, stat.startTimeTicks());
+    assertFalse(stat.kernelThread());
+  }
+
+  @Test
+  void recognisesKernelThreadsByTheirFlag() {
+    ProcStat stat = ProcStat.parse("2 (kthreadd)" + String.format(TAIL, 0x00208040));
+    assertTrue(stat.kernelThread());
+  }
+
+  @Test
+  void rejectsTruncatedLine() {
+    assertThrows(IllegalArgumentException.class, () -> ProcStat.parse("4242 (app) S 1 2 3"));
+  }
+}

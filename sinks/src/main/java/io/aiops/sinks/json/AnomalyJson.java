@@ -1,0 +1,107 @@
+package io.aiops.sinks.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aiops.schemas.memory.MemoryAnomaly;
+import java.nio.ByteBuffer;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericEnumSymbol;
+import org.apache.avro.generic.IndexedRecord;
+
+/**
+ * Renders a MemoryAnomaly as JSON with the Avro field names (snake_case), enums as strings, nulls
+ * kept; one way used by the HTTP API and the CLI. Generic over the Avro schema fields so new fields
+ * appear automatically.
+ */
+public final class AnomalyJson {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private AnomalyJson() {}
+
+  /** The anomaly as a JSON object, one member per Avro field in schema order. */
+  public static ObjectNode toJson(MemoryAnomaly anomaly) {
+    return record(anomaly);
+  }
+
+  /** The anomaly as one line of JSON (JSON Lines), without a trailing newline. */
+  public static String toJsonLine(MemoryAnomaly anomaly) {
+    try {
+      return MAPPER.writeValueAsString(toJson(anomaly));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      // A tree of plain nodes always serialises; this would be a Jackson bug.
+      throw new IllegalStateException("cannot render anomaly as JSON", e);
+    }
+  }
+
+  private static ObjectNode record(IndexedRecord record) {
+    ObjectNode node = NODES.objectNode();
+    for (Schema.Field field : record.getSchema().getFields()) {
+      node.set(field.name(), value(record.get(field.pos())));
+    }
+    return node;
+  }
+
+  private static JsonNode value(Object value) {
+    if (value == null) {
+      return NODES.nullNode();
+    }
+    if (value instanceof IndexedRecord nested) {
+      return record(nested);
+    }
+    if (value instanceof Enum<?> || value instanceof GenericEnumSymbol<?>) {
+      return NODES.textNode(value.toString());
+    }
+    if (value instanceof CharSequence text) {
+      return NODES.textNode(text.toString());
+    }
+    if (value instanceof Boolean bool) {
+      return NODES.booleanNode(bool);
+    }
+    if (value instanceof Integer number) {
+      return NODES.numberNode(number);
+    }
+    if (value instanceof Long number) {
+      return NODES.numberNode(number);
+    }
+    if (value instanceof Float || value instanceof Double) {
+      double number = ((Number) value).doubleValue();
+      // JSON has no NaN or Infinity; a figure that is not finite is as good as absent.
+      return Double.isFinite(number) ? NODES.numberNode(number) : NODES.nullNode();
+    }
+    if (value instanceof Map<?, ?> map) {
+      ObjectNode node = NODES.objectNode();
+      // Sorted keys: the same anomaly always renders to the same text.
+      sortedByKey(map).forEach((k, v) -> node.set(k, value(v)));
+      return node;
+    }
+    if (value instanceof Collection<?> items) {
+      ArrayNode array = NODES.arrayNode();
+      items.forEach(item -> array.add(value(item)));
+      return array;
+    }
+    if (value instanceof ByteBuffer bytes) {
+      return NODES.textNode(Base64.getEncoder().encodeToString(toArray(bytes)));
+    }
+    return NODES.textNode(value.toString());
+  }
+
+  private static Map<String, Object> sortedByKey(Map<?, ?> map) {
+    Map<String, Object> keyed = new TreeMap<>();
+    map.forEach((k, v) -> keyed.put(String.valueOf(k), v));
+    return keyed;
+  }
+
+  private static byte[] toArray(ByteBuffer buffer) {
+    byte[] bytes = new byte[buffer.remaining()];
+    buffer.duplicate().get(bytes);
+    return bytes;
+  }
+}

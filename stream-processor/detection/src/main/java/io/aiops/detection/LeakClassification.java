@@ -1,0 +1,71 @@
+package io.aiops.detection;
+
+/**
+ * The skeleton's leak rule and the names of what it rejects: a leak is significant, fast enough and
+ * spread over both halves of the window.
+ */
+final class LeakClassification {
+  /** Each half must grow at 30 % of the overall rate: a step or a warm-up leaves a half flat. */
+  static final double MIN_HALF_SHARE = 0.3;
+
+  /** A fitted step, plateau or ramp smaller than 5 % of the level is noise, not a shape. */
+  static final double MIN_SHAPE_RISE_FRACTION = 0.05;
+
+  /** A daily swing of 3 % of the level is worth naming; below it is noise. */
+  static final double MIN_SEASONAL_AMPLITUDE_FRACTION = 0.03;
+
+  private LeakClassification() {}
+
+  static String classify(TrendEvidence trend, DailySwingFit swing, LeakDetectorSettings settings) {
+    if (growsSignificantly(trend, settings)) {
+      boolean olderGrows = trend.firstHalfShare() >= MIN_HALF_SHARE;
+      boolean newerGrows = trend.secondHalfShare() >= MIN_HALF_SHARE;
+      if (olderGrows && newerGrows) {
+        return LeakVerdict.LINEAR_LEAK;
+      }
+      if (olderGrows) {
+        return LeakVerdict.WARM_UP;
+      }
+      return newerGrows ? LeakVerdict.RECENT_GROWTH : LeakVerdict.STEP;
+    }
+    // No significant growth: name the shape that explains the window, if it rose visibly.
+    if (swing.riseBytes() >= MIN_SHAPE_RISE_FRACTION * trend.medianBytes()) {
+      return switch (swing.shape()) {
+        case STEP -> LeakVerdict.STEP;
+        case PLATEAU -> LeakVerdict.WARM_UP;
+        case RAMP -> LeakVerdict.RECENT_GROWTH;
+      };
+    }
+    if (swing.amplitudeBytes() >= MIN_SEASONAL_AMPLITUDE_FRACTION * trend.medianBytes()) {
+      return LeakVerdict.SEASONAL;
+    }
+    return LeakVerdict.STABLE;
+  }
+
+  /**
+   * Confidence in the verdict: the strength of the weakest leak criterion for a leak, one minus it
+   * otherwise. Strength is 0.5 exactly at a threshold, 0.75 at twice it, and so on.
+   */
+  static double confidence(boolean leak, TrendEvidence trend, LeakDetectorSettings settings) {
+    double weakest =
+        Math.min(
+            strength(trend.mannKendallZ(), settings.minTrendZ()),
+            Math.min(
+                strength(trend.growthFractionPerDay(), settings.minGrowthFractionPerDay()),
+                strength(trend.consistency(), MIN_HALF_SHARE)));
+    return leak ? weakest : 1 - weakest;
+  }
+
+  private static boolean growsSignificantly(TrendEvidence trend, LeakDetectorSettings settings) {
+    return trend.overall().slopePerMs() > 0
+        && trend.growthFractionPerDay() >= settings.minGrowthFractionPerDay()
+        && trend.mannKendallZ() >= settings.minTrendZ();
+  }
+
+  private static double strength(double value, double threshold) {
+    if (threshold <= 0) {
+      return value >= threshold ? 1 : 0;
+    }
+    return value <= 0 ? 0 : 1 - Math.pow(0.5, value / threshold);
+  }
+}

@@ -1,0 +1,54 @@
+package io.aiops.detection;
+
+/**
+ * The figures the leak rule judges, measured on a series with its daily swing removed.
+ *
+ * @param overall Theil-Sen line over the whole window
+ * @param firstHalfSlopePerMs Theil-Sen slope of the older half of the points
+ * @param secondHalfSlopePerMs Theil-Sen slope of the newer half of the points
+ * @param mannKendallZ trend significance over the whole window
+ * @param medianBytes median level, the yardstick for relative growth
+ */
+record TrendEvidence(
+    Line overall,
+    double firstHalfSlopePerMs,
+    double secondHalfSlopePerMs,
+    double mannKendallZ,
+    double medianBytes) {
+
+  /** Measures a series given in time order. */
+  static TrendEvidence measure(double[] timesMs, double[] bytes) {
+    int n = bytes.length;
+    int half = n / 2;
+    return new TrendEvidence(
+        TheilSenSlope.fit(timesMs, bytes),
+        TheilSenSlope.fit(timesMs, bytes, 0, half).slopePerMs(),
+        TheilSenSlope.fit(timesMs, bytes, half, n).slopePerMs(),
+        MannKendall.test(bytes).z(),
+        Median.of(bytes));
+  }
+
+  /** Growth over one day as a share of the median level; 0 when the level is not positive. */
+  double growthFractionPerDay() {
+    return medianBytes > 0 ? overall.slopePerMs() * DailySwingFit.DAY_MS / medianBytes : 0;
+  }
+
+  /** The older half's slope as a share of the overall slope; 0 unless the series grows. */
+  double firstHalfShare() {
+    return share(firstHalfSlopePerMs);
+  }
+
+  /** The newer half's slope as a share of the overall slope; 0 unless the series grows. */
+  double secondHalfShare() {
+    return share(secondHalfSlopePerMs);
+  }
+
+  /** The weaker half's share: how evenly the growth is spread over the window. */
+  double consistency() {
+    return Math.min(firstHalfShare(), secondHalfShare());
+  }
+
+  private double share(double halfSlopePerMs) {
+    return overall.slopePerMs() > 0 ? halfSlopePerMs / overall.slopePerMs() : 0;
+  }
+}

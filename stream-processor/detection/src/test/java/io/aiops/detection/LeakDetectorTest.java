@@ -1,0 +1,216 @@
+package io.aiops.detection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LeakDetectorTest extends DetectionFixtures {
+  private static final double NOISE_ON_1_GIB = 0.01 * GIB;
+  private static final long LIMIT_4_GIB = 4L << 30;
+
+  @ParameterizedTest(name = "swing phase {0} rad")
+  @ValueSource(doubles = {0, Math.PI / 2, Math.PI, 3 * Math.PI / 2})
+  void reportsLeakWhenRssGrowsSteadilyUnderDailySwing(double phase) {
+    Trace trace = flat(GIB).plus(growth(20 * MIB, 6)).plus(dailySwing(0.08 * GIB, phase));
+
+    LeakVerdict verdict = evaluate(replay(trace, 48, NOISE_ON_1_GIB, 1), LIMIT_4_GIB);
+
+    assertTrue(verdict.leak());
+    assertEquals(LeakVerdict.LINEAR_LEAK, verdict.classification());
+    assertEquals(20 * MIB, verdict.growthBytesPerHour(), 0.15 * 20 * MIB);
+    assertEquals(6, hoursSinceStart(verdict.onsetMs().orElseThrow()), 1.0);
+    assertTrue(verdict.confidence() > 0.7, "confidence " + verdict.confidence());
+    assertTrue(verdict.oomEtaSeconds().isPresent());
+  }
+
+  @Test
+  void reportsLeakFromThirtySixHoursOfHistory() {
+    Trace trace = flat(GIB).plus(growth(20 * MIB, 6)).plus(dailySwing(0.08 * GIB, 1));
+
+    LeakVerdict verdict = evaluate(replay(trace, 36, NOISE_ON_1_GIB, 2));
+
+    assertTrue(verdict.leak());
+    assertEquals(20 * MIB, verdict.growthBytesPerHour(), 0.15 * 20 * MIB);
+    // The trend at the newest point (about hour 35.7), not the swing's noisy peak.
+    assertEquals(GIB + 20 * MIB * 29.7, verdict.trendBytes(), 40 * MIB);
+  }
+
+  @ParameterizedTest(name = "swing phase {0} rad")
+  @ValueSource(doubles = {0, Math.PI / 2, Math.PI, 3 * Math.PI / 2})
+  void staysQuietWhenRssOnlySwingsDaily(double phase) {
+    Trace trace = flat(GIB).plus(dailySwing(0.15 * GIB, phase));
+
+    LeakVerdict verdict = evaluate(replay(trace, 48, NOISE_ON_1_GIB, 3), LIMIT_4_GIB);
+
+    assertFalse(verdict.leak());
+    assertEquals(LeakVerdict.SEASONAL, verdict.classification());
+    assertEquals(0.15 * GIB, verdict.evidence().get("daily_swing_bytes"), 0.01 * GIB);
+    assertTrue(verdict.onsetMs().isEmpty());
+    assertTrue(verdict.oomEtaSeconds().isEmpty());
+  }
+
+  @Test
+  void staysQuietThroughGcSawtooth() {
+    Trace trace = flat(2 * GIB).plus(gcSawtooth(200 * MIB, 5));
+
+    LeakVerdict verdict = evaluate(replay(trace, 48, 0.01 * 2 * GIB, 4), LIMIT_4_GIB);
+
+    assertFalse(verdict.leak());
+    assertEquals(LeakVerdict.STABLE, verdict.classification());
+    assertEquals(0, verdict.growthBytesPerHour(), 0.5 * MIB);
+  }
+
+  @Test
+  void callsAWarmUpThatPlateausAfterThreeHoursWarmUp() {
+    Trace trace = flat(GIB).plus(warmUp(600 * MIB, 3)).plus(dailySwing(0.08 * GIB, 2));
+
+    LeakVerdict verdict = evaluate(replay(trace, 48, NOISE_ON_1_GIB, 5));
+
+    assertFalse(verdict.leak());
+    assertEquals(LeakVerdict.WARM_UP, verdict.classification());
+  }
+
+  @Test
+  void callsGrowthThatStopsHalfwayWarmUp() {
+    Trace trace = flat(GIB).plus(warmUp(600 * MIB, 18)).plus(dailySwing(0.08 * GIB, 2));
+
+    LeakVerdict verdict = evaluate(replay(trace, 48, NOISE_ON_1_GIB, 6));
+
+    assertFalse(verdict.leak());
+    assertEquals(LeakVerdict.WARM_UP, verdict.classification());
+  }
+
+  @ParameterizedTest(name = "step at hour {0}")
+  @ValueSource(doubles = {20, 40})
+  void callsAOneOffJumpAStep(double atHour) {
+    Trace trace = flat(GIB).plus(step(300 * MIB, atHour)).plus(dailySwing(0.08 * GIB, 3));
+
+    LeakVerdict verdict = evaluate(replay(trace, 48, NOISE_ON_1_GIB, 7), LIMIT_4_GIB);
+
+    assertFalse(verdict.leak());
+    assertEquals(LeakVerdict.STEP, verdict.classification());
+    assertEquals(300 * MIB, verdict.evidence().get("shape_rise_bytes"), 15 * MIB);
+    assertTrue(verdict.oomEtaSeconds().isEmpty());
+  }
+
+  @Test
+  void reportsLeakWhenRssClimbsInStairs() {
+    Trace trace = flat(GIB).plus(staircase(50 * MIB, 2)).plus(dailySwing(0.08 * GIB, 4));
+
+    LeakVerdict verdict = evaluate(replay(trace, 48, NOISE_ON_1_GIB, 8));
+
+    assertTrue(verdict.leak());
+    assertEquals(25 * MIB, verdict.growthBytesPerHour(), 0.15 * 25 * MIB);
+  }
+
+  @Test
+  void withholdsVerdictOnTenHoursOfLeak() {
+    Trace trace = flat(GIB).plus(growth(20 * MIB, 0));
+
+    LeakVerdict verdict = evaluate(replay(trace, 10, NOISE_ON_1_GIB, 9), LIMIT_4_GIB);
+
+    assertFalse(verdict.leak());
+    assertEquals(LeakVerdict.INSUFFICIENT_HISTORY, verdict.classification());
+    assertEquals(0, verdict.confidence());
+    // No verdict, but the measured slope is still reported.
+    assertEquals(20 * MIB, verdict.growthBytesPerHour(), 0.15 * 20 * MIB);
+    assertTrue(verdict.onsetMs().isEmpty());
+    assertTrue(verdict.oomEtaSeconds().isEmpty());
+  }
+
+  @Test
+  void withholdsVerdictOnAnEmptyHistory() {
+    LeakVerdict verdict = evaluate(new PointHistory(BUCKET_MS, CAPACITY), LIMIT_4_GIB);
+
+    assertEquals(LeakVerdict.INSUFFICIENT_HISTORY, verdict.classification());
+    assertEquals(0, verdict.evidence().get("points"));
+  }
+
+  @Test
+  void estimatesTimeToTheLimitFromTheTrendAtTheNewestPoint() {
+    PointHistory history = replay(flat(GIB).plus(growth(10 * MIB, 0)), 48, 0, 10);
+    double newestHour = hoursSinceStart(history.timestampMsAt(history.size() - 1));
+    double expectedHours = (2 * GIB - (GIB + 10 * MIB * newestHour)) / (10 * MIB);
+
+    LeakVerdict verdict = evaluate(history, 2L << 30);
+
+    assertTrue(verdict.leak());
+    assertEquals(expectedHours * 3600, verdict.oomEtaSeconds().orElseThrow(), 0.05 * 3600 * 52);
+  }
+
+  @Test
+  void givesNoEtaBeyondThirtyDaysOrWithoutALimit() {
+    PointHistory history = replay(flat(GIB).plus(growth(10 * MIB, 0)), 48, 0, 11);
+
+    // 10 MiB/h would take about 1,500 h to fill 16 GiB.
+    LeakVerdict farLimit = evaluate(history, 16L << 30);
+    LeakVerdict noLimit = evaluate(history, 0);
+
+    assertTrue(farLimit.leak());
+    assertTrue(farLimit.oomEtaSeconds().isEmpty());
+    assertTrue(noLimit.leak());
+    assertTrue(noLimit.oomEtaSeconds().isEmpty());
+  }
+
+  @Test
+  void reportsLeakAcrossASixHourGapInSamples() {
+    Trace trace = flat(GIB).plus(growth(20 * MIB, 0)).plus(dailySwing(0.08 * GIB, 5));
+
+    LeakVerdict verdict =
+        evaluate(replayWithGap(trace, 48, NOISE_ON_1_GIB, 12, 20, 26), LIMIT_4_GIB);
+
+    assertTrue(verdict.leak());
+    assertEquals(20 * MIB, verdict.growthBytesPerHour(), 0.15 * 20 * MIB);
+  }
+
+  @Test
+  void waitsWhenGrowthStartedOnlyInTheNewerHalf() {
+    Trace trace = flat(GIB).plus(growth(20 * MIB, 30)).plus(dailySwing(0.08 * GIB, 1));
+
+    LeakVerdict verdict = evaluate(replay(trace, 48, NOISE_ON_1_GIB, 13));
+
+    assertFalse(verdict.leak());
+    assertEquals(LeakVerdict.RECENT_GROWTH, verdict.classification());
+  }
+
+  @Test
+  void staysQuietWhenMemoryShrinks() {
+    Trace trace = flat(2 * GIB).plus(growth(-10 * MIB, 0)).plus(dailySwing(0.08 * GIB, 1));
+
+    LeakVerdict verdict = evaluate(replay(trace, 48, NOISE_ON_1_GIB, 14), LIMIT_4_GIB);
+
+    assertFalse(verdict.leak());
+    assertEquals(-10 * MIB, verdict.growthBytesPerHour(), 1.5 * MIB);
+    assertTrue(verdict.confidence() > 0.9);
+  }
+
+  @Test
+  void showsTheFiguresBehindTheVerdict() {
+    Trace trace = flat(GIB).plus(growth(20 * MIB, 0));
+
+    LeakVerdict verdict = evaluate(replay(trace, 48, NOISE_ON_1_GIB, 15), LIMIT_4_GIB);
+
+    for (String name :
+        List.of(
+            "mann_kendall_z",
+            "theil_sen_bytes_per_hour",
+            "growth_fraction_per_day",
+            "r_squared",
+            "history_hours",
+            "half_consistency",
+            "daily_swing_bytes",
+            "limit_bytes")) {
+      assertTrue(verdict.evidence().containsKey(name), name);
+    }
+    // 95 closed buckets 30 min apart; the 96th is still open.
+    assertEquals(95, verdict.evidence().get("points"));
+    assertEquals(47.0, verdict.evidence().get("history_hours"), 1e-9);
+    assertTrue(verdict.evidence().get("r_squared") > 0.99);
+    assertTrue(verdict.evidence().get("mann_kendall_z") > 10);
+  }
+}

@@ -1,0 +1,52 @@
+package io.aiops.streams.app;
+
+import io.aiops.schemas.topic.MemoryTopics;
+import io.aiops.streams.topology.DetectionSettings;
+import io.aiops.streams.topology.DetectionTopology;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the detection topology: wires, starts, and closes; nothing else. */
+public final class StreamProcessor implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(StreamProcessor.class);
+
+  private final KafkaStreams streams;
+  private final CountDownLatch running = new CountDownLatch(1);
+
+  public StreamProcessor(
+      MemoryTopics topics, DetectionSettings detection, StreamsSettings settings) {
+    this.streams =
+        new KafkaStreams(DetectionTopology.build(topics, detection), settings.toProperties());
+    streams.setStateListener(
+        (now, before) -> {
+          if (now == KafkaStreams.State.RUNNING) {
+            running.countDown();
+          }
+          if (now == KafkaStreams.State.ERROR) {
+            LOG.error("stream processor stopped in ERROR state");
+          }
+        });
+  }
+
+  public void start() {
+    streams.start();
+  }
+
+  /** Waits until the processor has joined the group and runs; false on timeout. */
+  public boolean awaitRunning(Duration timeout) throws InterruptedException {
+    return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  public KafkaStreams.State state() {
+    return streams.state();
+  }
+
+  @Override
+  public void close() {
+    streams.close(Duration.ofSeconds(15));
+  }
+}

@@ -1,0 +1,50 @@
+package io.aiops.streams.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The stream processor's Kafka Streams configuration: exactly-once, state under {@code
+ * stateDir}, with any extra client settings (TLS, SASL) passed through.
+ */
+public record StreamsSettings(
+    String applicationId,
+    String bootstrapServers,
+    Path stateDir,
+    int threads,
+    Duration commitInterval,
+    Map<String, String> passThrough) {
+
+  public static final String DEFAULT_APPLICATION_ID = "aiops-stream-processor";
+
+  public StreamsSettings {
+    if (threads < 1) {
+      throw new IllegalArgumentException("--threads must be at least 1, was " + threads);
+    }
+    passThrough = Map.copyOf(passThrough);
+  }
+
+  public static StreamsSettings of(String bootstrapServers, Path stateDir) {
+    return new StreamsSettings(
+        DEFAULT_APPLICATION_ID, bootstrapServers, stateDir, 1, Duration.ofMillis(200), Map.of());
+  }
+
+  public Properties toProperties() {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
+    props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    props.putAll(passThrough);
+    return props;
+  }
+}
