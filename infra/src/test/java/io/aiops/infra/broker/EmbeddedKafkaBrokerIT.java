@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +24,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,12 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class EmbeddedKafkaBrokerIT {
   @TempDir Path dataDir;
-
-  @BeforeAll
-  static void createTmpDir() throws IOException {
-    // Surefire points java.io.tmpdir at target/tmp, which nothing else creates.
-    Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
-  }
 
   @Test
   void deliversProducedRecordsToAConsumerInOrderAndCreatesNoTopicImplicitly() throws Exception {

@@ -77,9 +77,7 @@ public final class EmbeddedStackExtension
     static RunningStack start() {
       Path dataDir;
       try {
-        // Surefire points java.io.tmpdir at target/tmp, which nothing else creates.
-        Path tmp = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
-        dataDir = Files.createTempDirectory(tmp, "aiops-stack-");
+        dataDir = Files.createTempDirectory("aiops-stack-");
       } catch (IOException e) {
         throw new UncheckedIOException("cannot create a directory for the local stack", e);
       }

@@ -7,13 +7,13 @@ import org.apache.avro.util.ClassSecurityValidator.ClassSecurityPredicate;
  * Avro 1.12 refuses to instantiate classes outside its trusted list; our generated types live in
  * {@code io.aiops.schemas.memory}, so that package is added once, keeping Avro's own defaults.
  */
-final class AvroTrust {
+public final class AvroTrust {
   private static final String GENERATED_PACKAGE = "io.aiops.schemas.memory.";
   private static volatile boolean installed;
 
   private AvroTrust() {}
 
-  static void trustGeneratedClasses() {
+  public static void trustGeneratedClasses() {
     if (installed) {
       return;
     }

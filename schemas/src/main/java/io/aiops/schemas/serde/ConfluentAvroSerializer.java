@@ -25,6 +25,7 @@ public final class ConfluentAvroSerializer<T extends SpecificRecord> implements 
   public ConfluentAvroSerializer(SchemaRegistryClient registry, Schema schema) {
     this.registry = registry;
     this.schema = schema;
+    AvroTrust.trustGeneratedClasses();
     this.writer = new SpecificDatumWriter<>(schema);
   }
 

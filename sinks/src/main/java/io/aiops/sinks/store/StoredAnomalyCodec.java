@@ -1,6 +1,7 @@
 package io.aiops.sinks.store;
 
 import io.aiops.schemas.memory.MemoryAnomaly;
+import io.aiops.schemas.serde.AvroTrust;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -11,8 +12,6 @@ import org.apache.avro.SchemaNormalization;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
-import org.apache.avro.util.ClassSecurityValidator;
-import org.apache.avro.util.ClassSecurityValidator.ClassSecurityPredicate;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -25,14 +24,9 @@ import org.rocksdb.RocksIterator;
  */
 final class StoredAnomalyCodec {
   static final byte FORMAT_V1 = 1;
-  private static final String GENERATED_PACKAGE = "io.aiops.schemas.memory.";
 
   static {
-    // Avro 1.12 instantiates only trusted classes when decoding; the schemas module's own trust
-    // hook is package-private, so the generated package is trusted here as well, keeping the rest.
-    ClassSecurityPredicate previous = ClassSecurityValidator.getGlobal();
-    ClassSecurityValidator.setGlobal(
-        type -> type.getName().startsWith(GENERATED_PACKAGE) || previous.isTrusted(type));
+    AvroTrust.trustGeneratedClasses();
   }
 
   private final SpecificData model = SpecificData.getForClass(MemoryAnomaly.class);

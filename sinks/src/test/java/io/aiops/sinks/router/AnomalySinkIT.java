@@ -42,7 +42,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The sink against a real broker and registry: store, listener, dead letters and commits. */
 @ExtendWith(EmbeddedStackExtension.class)
-@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class AnomalySinkIT {
   private static final Duration PATIENCE = Duration.ofSeconds(30);
   private static final TopicPartition DLQ = new TopicPartition(TopicNames.DLQ, 0);
@@ -52,7 +51,6 @@ class AnomalySinkIT {
   @TempDir Path storeDir;
 
   @Test
-  @org.junit.jupiter.api.Order(1)
   void storesValidAnomaliesAndSendsTheUndecodableRecordToTheDlqWithItsReason(LocalStack stack)
       throws Exception {
     SchemaRegistryClient registry = CachedSchemaRegistryClient.forUrl(stack.schemaRegistryUrl());
@@ -92,7 +90,6 @@ class AnomalySinkIT {
   }
 
   @Test
-  @org.junit.jupiter.api.Order(2)
   void keepsConsumingWhenTheListenerThrowsAndResumesAfterTheCommittedOffsets(LocalStack stack)
       throws Exception {
     SchemaRegistryClient registry = CachedSchemaRegistryClient.forUrl(stack.schemaRegistryUrl());
@@ -141,9 +138,6 @@ class AnomalySinkIT {
       LocalStack stack, SchemaRegistryClient registry, MemoryAnomaly... anomalies)
       throws Exception {
     var topic = MemoryTopics.using(registry).anomalies();
-    // Workaround: the schemas module's serializer does not add the generated package to Avro's
-    // trusted classes (its deserializer does), so a deserializer is made first. Drop once fixed.
-    topic.valueSerde().deserializer();
     try (KafkaProducer<String, MemoryAnomaly> producer =
         new KafkaProducer<>(
             Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
