@@ -5,8 +5,8 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns an exception escaping a command into one clear line on stderr and an exit status: 2 for
- * the user's mistakes, 1 for failures at run time. Stack traces only with AIOPS_DEBUG=1.
+ * Turns an exception escaping a command into one clear line on stderr and an exit status: 2 for the
+ * user's mistakes, 1 for failures at run time. Stack traces only with AIOPS_DEBUG=1.
  */
 final class FailureReporter implements IExecutionExceptionHandler {
   @Override

@@ -16,8 +16,10 @@ public final class ByteSize {
       unit++;
     }
     String sign = bytes < 0 ? "-" : "";
-    String number = value >= 100 || unit == 0 ? String.format(Locale.ROOT, "%.0f", value)
-        : String.format(Locale.ROOT, "%.1f", value);
+    String number =
+        value >= 100 || unit == 0
+            ? String.format(Locale.ROOT, "%.0f", value)
+            : String.format(Locale.ROOT, "%.1f", value);
     return sign + number + " " + UNITS[unit];
   }
 }

@@ -29,8 +29,8 @@ import java.util.function.Consumer;
 
 /**
  * The whole product in one JVM: embedded broker and registry, stream processor, anomaly sink with
- * the query store and its HTTP API, this machine's collector and an optional simulated fleet.
- * Parts start in data-flow order and close in reverse.
+ * the query store and its HTTP API, this machine's collector and an optional simulated fleet. Parts
+ * start in data-flow order and close in reverse.
  */
 public final class LocalPipeline implements AutoCloseable {
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -137,6 +137,11 @@ public final class LocalPipeline implements AutoCloseable {
   /** The simulated fleet, or null when none runs. */
   public SimulatedFleet fleet() {
     return fleet;
+  }
+
+  /** Simulated time of the fleet's first sample, or -1 without a fleet. */
+  public long simulationStartMs() {
+    return clock == null ? -1 : clock.startMs();
   }
 
   /** Simulated time of the latest fleet sample, or -1 without a fleet. */

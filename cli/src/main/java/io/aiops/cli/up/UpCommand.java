@@ -129,8 +129,9 @@ public final class UpCommand implements Runnable {
 
   @Option(
       names = "--seed",
-      description = "Seed of the simulated fleet (default: new each start, so each start is a"
-          + " fresh boot of the fleet).")
+      description =
+          "Seed of the simulated fleet (default: new each start, so each start is a"
+              + " fresh boot of the fleet).")
   Long seed;
 
   @Override

@@ -5,8 +5,17 @@ package io.aiops.detection;
  * spread over both halves of the window.
  */
 final class LeakClassification {
-  /** Each half must grow at 30 % of the overall rate: a step or a warm-up leaves a half flat. */
+  /**
+   * The older half must grow at 30 % of the faster half's rate: a step or a late onset leaves it
+   * flat. Low enough to keep accelerating leaks (a quadratic's older half runs at a third).
+   */
   static final double MIN_HALF_SHARE = 0.3;
+
+  /**
+   * The newer half must keep at least half the pace: growth that slows down is a warm-up still
+   * approaching its plateau (an exponential tail stays monotone, so Mann-Kendall alone passes it).
+   */
+  static final double MIN_NEWER_HALF_SHARE = 0.5;
 
   /** A fitted step, plateau or ramp smaller than 5 % of the level is noise, not a shape. */
   static final double MIN_SHAPE_RISE_FRACTION = 0.05;
@@ -16,10 +25,10 @@ final class LeakClassification {
 
   private LeakClassification() {}
 
-  static String classify(TrendEvidence trend, DailySwingFit swing, LeakDetectorSettings settings) {
+  static String classify(TrendEvidence trend, DailySwingFit fit, LeakDetectorSettings settings) {
     if (growsSignificantly(trend, settings)) {
       boolean olderGrows = trend.firstHalfShare() >= MIN_HALF_SHARE;
-      boolean newerGrows = trend.secondHalfShare() >= MIN_HALF_SHARE;
+      boolean newerGrows = trend.secondHalfShare() >= MIN_NEWER_HALF_SHARE;
       if (olderGrows && newerGrows) {
         return LeakVerdict.LINEAR_LEAK;
       }
@@ -29,14 +38,14 @@ final class LeakClassification {
       return newerGrows ? LeakVerdict.RECENT_GROWTH : LeakVerdict.STEP;
     }
     // No significant growth: name the shape that explains the window, if it rose visibly.
-    if (swing.riseBytes() >= MIN_SHAPE_RISE_FRACTION * trend.medianBytes()) {
-      return switch (swing.shape()) {
+    if (fit.riseBytes() >= MIN_SHAPE_RISE_FRACTION * trend.medianBytes()) {
+      return switch (fit.shape()) {
         case STEP -> LeakVerdict.STEP;
         case PLATEAU -> LeakVerdict.WARM_UP;
         case RAMP -> LeakVerdict.RECENT_GROWTH;
       };
     }
-    if (swing.amplitudeBytes() >= MIN_SEASONAL_AMPLITUDE_FRACTION * trend.medianBytes()) {
+    if (fit.swing().peakBytes() >= MIN_SEASONAL_AMPLITUDE_FRACTION * trend.medianBytes()) {
       return LeakVerdict.SEASONAL;
     }
     return LeakVerdict.STABLE;

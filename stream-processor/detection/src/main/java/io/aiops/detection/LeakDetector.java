@@ -39,10 +39,11 @@ public final class LeakDetector {
       return insufficientHistory(timesMs, bytes, spanMs);
     }
 
-    DailySwingFit swing = DailySwingFit.fit(timesMs, bytes);
-    double[] level = swing.removeFrom(timesMs, bytes);
+    DailySwingFit fit = DailySwingFit.fit(timesMs, bytes);
+    double[] level = fit.swing().removeFrom(timesMs, bytes);
+    double swingPeakBytes = fit.swing().peakBytes();
     TrendEvidence trend = TrendEvidence.measure(timesMs, level);
-    String classification = LeakClassification.classify(trend, swing, settings);
+    String classification = LeakClassification.classify(trend, fit, settings);
     boolean leak = LeakVerdict.LINEAR_LEAK.equals(classification);
 
     int onsetIndex = leak ? OnsetEstimator.onsetIndex(timesMs, level) : 0;
@@ -52,7 +53,7 @@ public final class LeakDetector {
     OptionalDouble eta =
         leak
             ? OomEtaEstimator.etaSeconds(
-                trendBytes + swing.amplitudeBytes(),
+                trendBytes + swingPeakBytes,
                 growth.slopePerHour(),
                 limitBytes,
                 settings.etaHorizon())
@@ -68,8 +69,8 @@ public final class LeakDetector {
     evidence.put("growth_fraction_per_day", trend.growthFractionPerDay());
     evidence.put("mann_kendall_z", trend.mannKendallZ());
     evidence.put("r_squared", OrdinaryLeastSquares.rSquared(timesMs, level, onsetIndex, n));
-    evidence.put("daily_swing_bytes", swing.amplitudeBytes());
-    evidence.put("shape_rise_bytes", swing.riseBytes());
+    evidence.put("daily_swing_bytes", swingPeakBytes);
+    evidence.put("shape_rise_bytes", fit.riseBytes());
     if (limitBytes > 0) {
       evidence.put("limit_bytes", (double) limitBytes);
     }

@@ -41,12 +41,14 @@ public record LeakDetectorSettings(
   }
 
   /**
-   * One day of history over 24 points (30 min buckets), growth of 2 % of the level a day, z of 3
-   * (one-sided p of 0.0013 if samples were independent; they are not, which is why the halves test
-   * exists), ETAs up to 30 days.
+   * A day of history with at least 24 points (half a day of 30 min buckets, so gaps are tolerated),
+   * growth of 2 % of the level a day, z of 3 (one-sided p of 0.0013 if samples were independent;
+   * they are not, which is why the halves test exists), ETAs up to 30 days.
    */
   public static LeakDetectorSettings defaults() {
-    return new LeakDetectorSettings(Duration.ofHours(24), 24, 0.02, 3.0, Duration.ofDays(30));
+    // 4 % a day: below it, the tail of a warm-up and the residue of the daily-swing fit live, and a
+    // process needs 25+ days to grow by its own size, past the ETA horizon.
+    return new LeakDetectorSettings(Duration.ofHours(24), 24, 0.04, 3.0, Duration.ofDays(30));
   }
 
   private static void require(boolean condition, String message) {

@@ -2,7 +2,13 @@ package io.aiops.detection;
 
 import java.util.Objects;
 
-/** Bounded history of one series: raw samples averaged into fixed time buckets (downsampling). */
+/**
+ * Bounded history of one series: raw samples averaged into fixed time buckets (downsampling).
+ *
+ * <p>Buckets are aligned to multiples of {@code bucketMs} since the epoch, so every engine that
+ * replays the same samples closes the same buckets. Not thread-safe: one instance per series, as
+ * kept in a keyed state store.
+ */
 public final class PointHistory {
   private final long bucketMs;
   private final int capacity;
@@ -47,7 +53,7 @@ public final class PointHistory {
       if (size > 0 && bucketStartMs <= timestampMsAt(size - 1)) {
         return false;
       }
-      openBucket(bucketStartMs);
+      restoreOpenBucket(bucketStartMs, 0, 0, 0);
       accumulate(timestampMs, value);
       return false;
     }
@@ -57,7 +63,7 @@ public final class PointHistory {
     boolean closed = bucketStartMs != openStartMs;
     if (closed) {
       appendPoint(openStartMs + openOffsetSumMs / openCount, openValueSum / openCount);
-      openBucket(bucketStartMs);
+      restoreOpenBucket(bucketStartMs, 0, 0, 0);
     }
     accumulate(timestampMs, value);
     return closed;
@@ -135,10 +141,6 @@ public final class PointHistory {
   private int ring(int i) {
     Objects.checkIndex(i, size);
     return (oldest + i) % capacity;
-  }
-
-  private void openBucket(long startMs) {
-    restoreOpenBucket(startMs, 0, 0, 0);
   }
 
   private void accumulate(long timestampMs, double value) {

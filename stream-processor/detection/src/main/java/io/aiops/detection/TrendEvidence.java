@@ -30,15 +30,15 @@ record TrendEvidence(
 
   /** Growth over one day as a share of the median level; 0 when the level is not positive. */
   double growthFractionPerDay() {
-    return medianBytes > 0 ? overall.slopePerMs() * DailySwingFit.DAY_MS / medianBytes : 0;
+    return medianBytes > 0 ? overall.slopePerMs() * DailySwing.DAY_MS / medianBytes : 0;
   }
 
-  /** The older half's slope as a share of the overall slope; 0 unless the series grows. */
+  /** The older half's slope as a share of the yardstick slope; 0 unless the series grows. */
   double firstHalfShare() {
     return share(firstHalfSlopePerMs);
   }
 
-  /** The newer half's slope as a share of the overall slope; 0 unless the series grows. */
+  /** The newer half's slope as a share of the yardstick slope; 0 unless the series grows. */
   double secondHalfShare() {
     return share(secondHalfSlopePerMs);
   }
@@ -48,7 +48,14 @@ record TrendEvidence(
     return Math.min(firstHalfShare(), secondHalfShare());
   }
 
+  /**
+   * Shares are measured against the fastest of the overall slope and the two halves' slopes.
+   * Against the overall slope alone, a warm-up or a step (fast in one half, flat in the other,
+   * small overall Theil-Sen slope) let its flat half pass as "30 % of overall".
+   */
   private double share(double halfSlopePerMs) {
-    return overall.slopePerMs() > 0 ? halfSlopePerMs / overall.slopePerMs() : 0;
+    double yardstick =
+        Math.max(overall.slopePerMs(), Math.max(firstHalfSlopePerMs, secondHalfSlopePerMs));
+    return overall.slopePerMs() > 0 ? halfSlopePerMs / yardstick : 0;
   }
 }

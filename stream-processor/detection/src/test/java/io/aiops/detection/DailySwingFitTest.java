@@ -10,9 +10,9 @@ class DailySwingFitTest extends DetectionFixtures {
     double[][] series = points(flat(GIB).plus(growth(20 * MIB, 0)).plus(dailySwing(80 * MIB, 1)));
 
     DailySwingFit fit = DailySwingFit.fit(series[0], series[1]);
-    double[] level = fit.removeFrom(series[0], series[1]);
+    double[] level = fit.swing().removeFrom(series[0], series[1]);
 
-    assertEquals(80 * MIB, fit.amplitudeBytes(), 0.01 * 80 * MIB);
+    assertEquals(80 * MIB, fit.swing().peakBytes(), 0.01 * 80 * MIB);
     for (int i = 0; i < level.length; i++) {
       double hours = series[0][i] / HOUR_MS;
       assertEquals(GIB + 20 * MIB * hours, level[i], MIB);
@@ -28,7 +28,7 @@ class DailySwingFitTest extends DetectionFixtures {
     assertEquals(TrendShape.STEP, fit.shape());
     assertEquals(20.25 * HOUR_MS, fit.breakpointMs(), 1e-6);
     assertEquals(300 * MIB, fit.riseBytes(), 1e-3 * 300 * MIB);
-    assertEquals(80 * MIB, fit.amplitudeBytes(), 1e-3 * 80 * MIB);
+    assertEquals(80 * MIB, fit.swing().peakBytes(), 1e-3 * 80 * MIB);
   }
 
   @Test
@@ -37,14 +37,15 @@ class DailySwingFitTest extends DetectionFixtures {
     Trace warmUp = warmUp(600 * MIB, 6.25);
     double[][] series = points(flat(GIB).plus(warmUp).plus(dailySwing(80 * MIB, 3)));
     double[] t = series[0];
-    double riseInWindow = warmUp.bytesAt(t[t.length - 1] / HOUR_MS) - warmUp.bytesAt(t[0] / HOUR_MS);
+    double riseInWindow =
+        warmUp.bytesAt(t[t.length - 1] / HOUR_MS) - warmUp.bytesAt(t[0] / HOUR_MS);
 
     DailySwingFit fit = DailySwingFit.fit(t, series[1]);
 
     assertEquals(TrendShape.PLATEAU, fit.shape());
     assertEquals(6.25 * HOUR_MS, fit.breakpointMs(), 1e-6);
     assertEquals(riseInWindow, fit.riseBytes(), 1e-3 * riseInWindow);
-    assertEquals(80 * MIB, fit.amplitudeBytes(), 1e-3 * 80 * MIB);
+    assertEquals(80 * MIB, fit.swing().peakBytes(), 1e-3 * 80 * MIB);
   }
 
   @Test

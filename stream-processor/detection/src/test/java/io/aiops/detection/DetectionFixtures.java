@@ -40,6 +40,20 @@ abstract class DetectionFixtures {
     return hours -> amplitudeBytes * Math.sin(2 * Math.PI * hours / 24 + phaseRadians);
   }
 
+  /** Office hours: {@code extraBytes} more from 09:00 to 18:00, nothing at night. */
+  static Trace businessHours(double extraBytes) {
+    return hours -> {
+      double hourOfDay = hours % 24;
+      return hourOfDay >= 9 && hourOfDay < 18 ? extraBytes : 0;
+    };
+  }
+
+  /** A sharp daily peak of {@code heightBytes} (a nightly batch), flat the rest of the day. */
+  static Trace dailyPeak(double heightBytes, double phaseRadians) {
+    return hours ->
+        heightBytes * Math.pow(Math.max(0, Math.sin(2 * Math.PI * hours / 24 + phaseRadians)), 6);
+  }
+
   /** A garbage-collected heap: ramps up {@code riseBytes} over each period, then drops. */
   static Trace gcSawtooth(double riseBytes, double periodMinutes) {
     return hours -> riseBytes * ((hours * 60 / periodMinutes) % 1.0);

@@ -37,10 +37,10 @@ class LeakClassificationTest {
 
   @Test
   void isHalfSureExactlyOnEveryThreshold() {
-    // 2 % of the level a day, z of 3, each half at 30 % of the overall slope.
+    // 4 % of the level a day, z of 3, older half at 30 % and newer half at 50 % of the overall.
     TrendEvidence borderline =
         new TrendEvidence(
-            new Line(0.02 * GB / DAY_MS, GB), 0.006 * GB / DAY_MS, 0.006 * GB / DAY_MS, 3, GB);
+            new Line(0.04 * GB / DAY_MS, GB), 0.012 * GB / DAY_MS, 0.020 * GB / DAY_MS, 3, GB);
 
     assertEquals(LeakVerdict.LINEAR_LEAK, classify(borderline, DailySwingFit.NONE));
     assertEquals(0.5, LeakClassification.confidence(true, borderline, SETTINGS), 1e-9);
@@ -62,7 +62,7 @@ class LeakClassificationTest {
   }
 
   private static DailySwingFit shape(TrendShape shape, double riseBytes, double swingBytes) {
-    return new DailySwingFit(shape, 0, riseBytes, swingBytes, 0);
+    return new DailySwingFit(shape, 0, riseBytes, new DailySwing(swingBytes, 0, 0, 0));
   }
 
   private static String classify(TrendEvidence trend, DailySwingFit swing) {

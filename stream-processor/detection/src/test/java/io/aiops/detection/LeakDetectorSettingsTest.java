@@ -11,12 +11,12 @@ class LeakDetectorSettingsTest {
   private static final Duration MONTH = Duration.ofDays(30);
 
   @Test
-  void defaultsToADayOfHistoryTwoPercentGrowthAndZOfThree() {
+  void defaultsToADayOfHistoryFourPercentGrowthAndZOfThree() {
     LeakDetectorSettings settings = LeakDetectorSettings.defaults();
 
     assertEquals(DAY, settings.minHistory());
     assertEquals(24, settings.minPoints());
-    assertEquals(0.02, settings.minGrowthFractionPerDay());
+    assertEquals(0.04, settings.minGrowthFractionPerDay());
     assertEquals(3.0, settings.minTrendZ());
     assertEquals(MONTH, settings.etaHorizon());
   }
@@ -24,19 +24,19 @@ class LeakDetectorSettingsTest {
   @Test
   void refusesSettingsThatCannotWork() {
     assertThrows(
-        IllegalArgumentException.class, () -> new LeakDetectorSettings(DAY, 3, 0.02, 3, MONTH));
+        IllegalArgumentException.class, () -> new LeakDetectorSettings(DAY, 3, 0.04, 3, MONTH));
     assertThrows(
         IllegalArgumentException.class, () -> new LeakDetectorSettings(DAY, 24, -0.1, 3, MONTH));
     assertThrows(
         IllegalArgumentException.class,
-        () -> new LeakDetectorSettings(DAY, 24, 0.02, Double.NaN, MONTH));
+        () -> new LeakDetectorSettings(DAY, 24, 0.04, Double.NaN, MONTH));
     assertThrows(
         IllegalArgumentException.class,
-        () -> new LeakDetectorSettings(DAY, 24, 0.02, 3, Duration.ZERO));
+        () -> new LeakDetectorSettings(DAY, 24, 0.04, 3, Duration.ZERO));
     assertThrows(
         IllegalArgumentException.class,
-        () -> new LeakDetectorSettings(Duration.ofHours(-1), 24, 0.02, 3, MONTH));
+        () -> new LeakDetectorSettings(Duration.ofHours(-1), 24, 0.04, 3, MONTH));
     assertThrows(
-        NullPointerException.class, () -> new LeakDetectorSettings(null, 24, 0.02, 3, MONTH));
+        NullPointerException.class, () -> new LeakDetectorSettings(null, 24, 0.04, 3, MONTH));
   }
 }

@@ -54,6 +54,23 @@ class LeakDetectorTest extends DetectionFixtures {
     assertTrue(verdict.oomEtaSeconds().isEmpty());
   }
 
+  // Swings sharper than two harmonics leave a residual; it may hide a slow leak (until STL
+  // arrives) but must not invent one.
+  @ParameterizedTest(name = "swing phase {0} rad")
+  @ValueSource(doubles = {0, Math.PI / 2, Math.PI, 3 * Math.PI / 2})
+  void staysQuietUnderOfficeHoursOrANightlyPeak(double phase) {
+    double shiftHours = phase / (2 * Math.PI) * 24;
+    Trace officeHours =
+        flat(GIB).plus(hours -> businessHours(0.15 * GIB).bytesAt(hours + shiftHours));
+    Trace nightlyPeak = flat(GIB).plus(dailyPeak(0.3 * GIB, phase));
+
+    LeakVerdict office = evaluate(replay(officeHours, 48, NOISE_ON_1_GIB, 16), LIMIT_4_GIB);
+    LeakVerdict nightly = evaluate(replay(nightlyPeak, 48, NOISE_ON_1_GIB, 17), LIMIT_4_GIB);
+
+    assertFalse(office.leak(), office.toString());
+    assertFalse(nightly.leak(), nightly.toString());
+  }
+
   @Test
   void staysQuietThroughGcSawtooth() {
     Trace trace = flat(2 * GIB).plus(gcSawtooth(200 * MIB, 5));

@@ -9,8 +9,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
- * The stream processor's Kafka Streams configuration: exactly-once, state under {@code
- * stateDir}, with any extra client settings (TLS, SASL) passed through.
+ * The stream processor's Kafka Streams configuration: exactly-once, state under {@code stateDir},
+ * with any extra client settings (TLS, SASL) passed through.
  */
 public record StreamsSettings(
     String applicationId,

@@ -4,9 +4,9 @@ import io.aiops.detection.LeakDetectorSettings;
 import java.time.Duration;
 
 /**
- * How the topology windows and judges each series. Durations are in event time (the samples'
- * own clocks), so a fleet with skewed clocks and a simulation running faster than real time are
- * judged the same way.
+ * How the topology windows and judges each series. Durations are in event time (the samples' own
+ * clocks), so a fleet with skewed clocks and a simulation running faster than real time are judged
+ * the same way.
  *
  * @param trendWindow one MemoryTrend per process per window
  * @param historyBucket the downsampling bucket of the detector's history

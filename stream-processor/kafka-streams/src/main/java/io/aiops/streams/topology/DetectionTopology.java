@@ -7,8 +7,8 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The per-process detection topology: samples in, trends and anomalies out, undecodable records to
- * the dead-letter topic. Samples are keyed by host, so each host's series live in one task and
- * need no repartition.
+ * the dead-letter topic. Samples are keyed by host, so each host's series live in one task and need
+ * no repartition.
  */
 public final class DetectionTopology {
   public static final String SERIES_STORE = "process-series";
@@ -26,14 +26,12 @@ public final class DetectionTopology {
     Topology topology = new Topology();
     String samples = topics.samples().name();
     topology.addSource(
-        SOURCE,
-        Serdes.ByteArray().deserializer(),
-        Serdes.ByteArray().deserializer(),
-        samples);
+        SOURCE, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(), samples);
     topology.addProcessor(
         PROCESSOR,
         () ->
-            new HostSampleProcessor(topics.samples().valueSerde().deserializer(), settings, samples),
+            new HostSampleProcessor(
+                topics.samples().valueSerde().deserializer(), settings, samples),
         SOURCE);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(

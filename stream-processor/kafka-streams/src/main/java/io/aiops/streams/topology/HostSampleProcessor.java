@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decodes each raw sample and runs the series tracker on it. A record that does not decode, or
- * that the tracker cannot process, goes to the dead-letter topic with its original bytes and the
- * reason, and the stream goes on.
+ * Decodes each raw sample and runs the series tracker on it. A record that does not decode, or that
+ * the tracker cannot process, goes to the dead-letter topic with its original bytes and the reason,
+ * and the stream goes on.
  */
 final class HostSampleProcessor implements Processor<byte[], byte[], String, Object> {
   static final String DECODE_STAGE = "streams.decode";

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The series one host has, with when each was last seen, so that series of exited processes and
- * of past boots are forgotten instead of filling the store.
+ * The series one host has, with when each was last seen, so that series of exited processes and of
+ * past boots are forgotten instead of filling the store.
  */
 final class HostSeriesIndex {
   private final Map<String, Long> lastSeenMsBySeries;

@@ -4,8 +4,8 @@ import io.aiops.schemas.memory.HostMemorySample;
 import io.aiops.schemas.memory.ProcessMemory;
 
 /**
- * The key of one process instance's series: host, boot, pid and start time, since pids are
- * reused but the pair (pid, start time) within one boot is not.
+ * The key of one process instance's series: host, boot, pid and start time, since pids are reused
+ * but the pair (pid, start time) within one boot is not.
  */
 public final class ProcessSeriesId {
   private ProcessSeriesId() {}

@@ -14,9 +14,9 @@ import java.util.Map;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Follows every process series of a host through its samples: closes trend windows, feeds the
- * leak detector's history, and decides when a leak is announced. Runtime-neutral apart from the
- * two key-value stores it keeps its state in.
+ * Follows every process series of a host through its samples: closes trend windows, feeds the leak
+ * detector's history, and decides when a leak is announced. Runtime-neutral apart from the two
+ * key-value stores it keeps its state in.
  */
 final class ProcessSeriesTracker {
   /** What one sample produced, to be forwarded by the processor. */
@@ -91,7 +91,8 @@ final class ProcessSeriesTracker {
   private void judge(
       String seriesId, SeriesState state, long timestampMs, long limitBytes, Output output) {
     LeakVerdict verdict = detector.evaluate(state.history, limitBytes);
-    state.slopeBytesPerHour = verdict.evidence().getOrDefault("theil_sen_bytes_per_hour", Double.NaN);
+    state.slopeBytesPerHour =
+        verdict.evidence().getOrDefault("theil_sen_bytes_per_hour", Double.NaN);
     state.etaSeconds = verdict.oomEtaSeconds().orElse(Double.NaN);
     if (!verdict.leak()) {
       state.leakSinceMs = SeriesState.NONE;

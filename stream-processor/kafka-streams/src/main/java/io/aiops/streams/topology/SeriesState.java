@@ -9,8 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * What the topology remembers about one process series between samples: the open trend window,
- * the detector's downsampled history and the last verdict. Stored as compact bytes in RocksDB.
+ * What the topology remembers about one process series between samples: the open trend window, the
+ * detector's downsampled history and the last verdict. Stored as compact bytes in RocksDB.
  */
 final class SeriesState {
   private static final byte FORMAT = 1;

@@ -49,7 +49,8 @@ final class TrendRecords {
         .setSeriesId(seriesId)
         .setSeriesKind(SeriesKind.PROCESS)
         .setAnomalyType(AnomalyType.MEMORY_LEAK)
-        .setSeverity(eta != null && eta < CRITICAL_ETA_SECONDS ? Severity.CRITICAL : Severity.WARNING)
+        .setSeverity(
+            eta != null && eta < CRITICAL_ETA_SECONDS ? Severity.CRITICAL : Severity.WARNING)
         .setHostId(s.hostId)
         .setService(s.service)
         .setComm(s.comm)

@@ -48,7 +48,9 @@ class DetectionTopologyTest {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "detection-topology-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    driver = new TopologyTestDriver(DetectionTopology.build(topics, DetectionSettings.defaults()), props);
+    driver =
+        new TopologyTestDriver(
+            DetectionTopology.build(topics, DetectionSettings.defaults()), props);
     samples =
         driver.createInputTopic(
             topics.samples().name(),
@@ -56,7 +58,9 @@ class DetectionTopologyTest {
             topics.samples().valueSerde().serializer());
     rawSamples =
         driver.createInputTopic(
-            topics.samples().name(), Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
+            topics.samples().name(),
+            Serdes.ByteArray().serializer(),
+            Serdes.ByteArray().serializer());
     trends =
         driver.createOutputTopic(
             topics.trends().name(),

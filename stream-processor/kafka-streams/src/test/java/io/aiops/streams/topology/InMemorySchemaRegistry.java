@@ -7,8 +7,8 @@ import java.util.Map;
 import org.apache.avro.Schema;
 
 /**
- * A registry in memory for TopologyTestDriver tests, which run without a broker; the *IT tests
- * use the real embedded registry endpoint.
+ * A registry in memory for TopologyTestDriver tests, which run without a broker; the *IT tests use
+ * the real embedded registry endpoint.
  */
 final class InMemorySchemaRegistry implements SchemaRegistryClient {
   private final Map<Schema, Integer> ids = new HashMap<>();

@@ -1,0 +1,55 @@
+package io.aiops.detection;
+
+/**
+ * A daily load swing as its first two harmonics (24 h and 12 h), which between them follow both a
+ * smooth day-night wave and a sharper business-hours peak.
+ *
+ * @param sinBytes coefficient of {@code sin(2 pi t / 1 day)}
+ * @param cosBytes coefficient of {@code cos(2 pi t / 1 day)}
+ * @param sin2Bytes coefficient of {@code sin(4 pi t / 1 day)}
+ * @param cos2Bytes coefficient of {@code cos(4 pi t / 1 day)}
+ */
+record DailySwing(double sinBytes, double cosBytes, double sin2Bytes, double cos2Bytes) {
+  static final double DAY_MS = 86_400_000.0;
+  static final DailySwing NONE = new DailySwing(0, 0, 0, 0);
+
+  private static final double RADIANS_PER_MS = 2 * Math.PI / DAY_MS;
+
+  // Five-minute steps find the peak to well under 0.1 % of the swing.
+  private static final int PEAK_SEARCH_STEPS = 288;
+
+  /** The four regressors at {@code timeMs}, in the order of the record's components. */
+  static double[] regressors(double timeMs) {
+    double phase = RADIANS_PER_MS * timeMs;
+    return new double[] {
+      Math.sin(phase), Math.cos(phase), Math.sin(2 * phase), Math.cos(2 * phase)
+    };
+  }
+
+  /** The swing's departure from the trend at {@code timeMs}. */
+  double valueAt(double timeMs) {
+    double phase = RADIANS_PER_MS * timeMs;
+    return sinBytes * Math.sin(phase)
+        + cosBytes * Math.cos(phase)
+        + sin2Bytes * Math.sin(2 * phase)
+        + cos2Bytes * Math.cos(2 * phase);
+  }
+
+  /** How far the daily peak rises above the trend; what an OOM ETA must subtract. */
+  double peakBytes() {
+    double peak = 0;
+    for (int step = 0; step < PEAK_SEARCH_STEPS; step++) {
+      peak = Math.max(peak, valueAt(step * DAY_MS / PEAK_SEARCH_STEPS));
+    }
+    return peak;
+  }
+
+  /** The values with the swing taken out. */
+  double[] removeFrom(double[] timesMs, double[] values) {
+    double[] level = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      level[i] = values[i] - valueAt(timesMs[i]);
+    }
+    return level;
+  }
+}
