@@ -148,7 +148,9 @@ class DetectionTopologyTest {
     samples.pipeInput("host-c", rebooted, START_MS + 600_000);
     KeyValueStore<String, byte[]> store = driver.getKeyValueStore(DetectionTopology.SERIES_STORE);
     List<String> keys = new ArrayList<>();
-    store.all().forEachRemaining(kv -> keys.add(kv.key));
+    try (var all = store.all()) {
+      all.forEachRemaining(kv -> keys.add(kv.key));
+    }
     assertEquals(2, keys.size(), "only the new boot's two series remain: " + keys);
     assertTrue(keys.stream().allMatch(k -> k.startsWith("host-c/boot-2/")));
   }
