@@ -39,6 +39,7 @@ public final class AiopsCommand implements Runnable {
   public static int run(String... args) {
     CommandLine commandLine = new CommandLine(new AiopsCommand());
     commandLine.setExecutionExceptionHandler(new FailureReporter());
+    commandLine.setParameterExceptionHandler(FailureReporter::usageError);
     return commandLine.execute(args);
   }
 }

@@ -9,6 +9,21 @@ import picocli.CommandLine.ParseResult;
  * user's mistakes, 1 for failures at run time. Stack traces only with AIOPS_DEBUG=1.
  */
 final class FailureReporter implements IExecutionExceptionHandler {
+
+  /** A bad option or argument: one line naming it and where help is, exit 2. */
+  static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    command
+        .getErr()
+        .println(
+            "aiops: "
+                + e.getMessage()
+                + " (see '"
+                + command.getCommandSpec().qualifiedName()
+                + " --help')");
+    return CommandLine.ExitCode.USAGE;
+  }
+
   @Override
   public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parsed) {
     var err = commandLine.getErr();

@@ -99,36 +99,42 @@ public final class UpCommand implements Runnable {
 
   @Option(
       names = "--kafka-port",
+      paramLabel = "PORT",
       defaultValue = "9092",
       description = "Broker port, 0 for any free one (default: ${DEFAULT-VALUE}).")
   int kafkaPort;
 
   @Option(
       names = "--controller-port",
+      paramLabel = "PORT",
       defaultValue = "0",
       description = "KRaft controller port (default: any free one).")
   int controllerPort;
 
   @Option(
       names = "--registry-port",
+      paramLabel = "PORT",
       defaultValue = "8081",
       description = "Schema registry port, 0 for any free one (default: ${DEFAULT-VALUE}).")
   int registryPort;
 
   @Option(
       names = "--api-port",
+      paramLabel = "PORT",
       defaultValue = "8080",
       description = "Query API port, 0 for any free one (default: ${DEFAULT-VALUE}).")
   int apiPort;
 
   @Option(
       names = "--format",
+      paramLabel = "FMT",
       defaultValue = "text",
       description = "How anomalies are printed: text or json (one JSON object per line).")
   String format;
 
   @Option(
       names = "--seed",
+      paramLabel = "N",
       description =
           "Seed of the simulated fleet (default: new each start, so each start is a"
               + " fresh boot of the fleet).")
