@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Follows every process series of a host through its samples: closes trend windows, feeds the leak
@@ -19,6 +21,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * key-value stores it keeps its state in.
  */
 final class ProcessSeriesTracker {
+  private static final Logger LOG = LoggerFactory.getLogger(ProcessSeriesTracker.class);
+
   /** What one sample produced, to be forwarded by the processor. */
   interface Output {
     void trend(String seriesId, MemoryTrend trend);
@@ -112,9 +116,15 @@ final class ProcessSeriesTracker {
   private SeriesState loadSeries(String seriesId, HostMemorySample sample, ProcessMemory process) {
     byte[] stored = seriesStore.get(seriesId);
     if (stored != null) {
-      SeriesState state = SeriesState.fromBytes(stored);
-      state.comm = process.getComm();
-      return state;
+      try {
+        SeriesState state = SeriesState.fromBytes(stored);
+        state.comm = process.getComm();
+        return state;
+      } catch (IllegalArgumentException e) {
+        // State written by an incompatible version or damaged: start the series afresh rather
+        // than dead-letter every later sample of the host.
+        LOG.warn("series {}: unreadable state ({}), starting it afresh", seriesId, e.getMessage());
+      }
     }
     return SeriesState.start(
         sample.getHostId(),
@@ -126,7 +136,14 @@ final class ProcessSeriesTracker {
 
   private HostSeriesIndex loadIndex(String hostId) {
     byte[] stored = hostIndexStore.get(hostId);
-    return stored == null ? HostSeriesIndex.empty() : HostSeriesIndex.fromBytes(stored);
+    if (stored != null) {
+      try {
+        return HostSeriesIndex.fromBytes(stored);
+      } catch (IllegalArgumentException e) {
+        LOG.warn("host {}: unreadable series index ({}), rebuilding it", hostId, e.getMessage());
+      }
+    }
+    return HostSeriesIndex.empty();
   }
 
   private static Map<String, Long> cgroupLimits(List<CgroupMemory> cgroups) {

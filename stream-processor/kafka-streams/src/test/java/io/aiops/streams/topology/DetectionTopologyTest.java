@@ -155,6 +155,18 @@ class DetectionTopologyTest {
     assertTrue(keys.stream().allMatch(k -> k.startsWith("host-c/boot-2/")));
   }
 
+  @Test
+  void startsASeriesAfreshWhenItsStoredStateIsUnreadable() {
+    samples.pipeInput("host-d", sample("host-d", START_MS, 100 * MIB, 200 * MIB), START_MS);
+    KeyValueStore<String, byte[]> store = driver.getKeyValueStore(DetectionTopology.SERIES_STORE);
+    store.put("host-d/boot-1/100/1000", new byte[] {9, 9, 9});
+    for (long t = START_MS + STEP_MS; t < START_MS + HOUR_MS; t += STEP_MS) {
+      samples.pipeInput("host-d", sample("host-d", t, 100 * MIB, 200 * MIB), t);
+    }
+    assertTrue(deadLetters.isEmpty(), "damaged state must not dead-letter the host's samples");
+    assertFalse(trends.isEmpty());
+  }
+
   private static HostMemorySample sample(String host, long t, long leakingRss, long stableRss) {
     return HostMemorySample.newBuilder()
         .setHostId(host)
