@@ -57,6 +57,10 @@ public final class LocalPipeline implements AutoCloseable {
 
   private void startAll(UpSettings settings, Consumer<MemoryAnomaly> onAnomaly)
       throws InterruptedException {
+    PortCheck.requireFree("--kafka-port", settings.kafkaPort());
+    PortCheck.requireFree("--controller-port", settings.controllerPort());
+    PortCheck.requireFree("--registry-port", settings.registryPort());
+    PortCheck.requireFree("--api-port", settings.apiPort());
     stack =
         LocalStack.start(
             new LocalStackSettings(
