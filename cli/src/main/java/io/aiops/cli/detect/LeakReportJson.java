@@ -1,0 +1,51 @@
+package io.aiops.cli.detect;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aiops.detection.LeakVerdict;
+
+/** The DESIGN.md JSON line of {@code aiops detect memory-leak --format json}. */
+final class LeakReportJson {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private LeakReportJson() {}
+
+  static String line(OfflineLeakAnalysis.Result result) {
+    LeakVerdict v = result.verdict();
+    ObjectNode node = JSON.createObjectNode();
+    node.put("input", result.series().name());
+    node.put("leak", v.leak());
+    node.put("classification", v.classification());
+    node.put("confidence", round(v.confidence(), 4));
+    node.put("growth_bytes_per_hour", round(v.growthBytesPerHour(), 1));
+    if (v.oomEtaSeconds().isPresent()) {
+      node.put("oom_eta_seconds", Math.round(v.oomEtaSeconds().getAsDouble()));
+    } else {
+      node.putNull("oom_eta_seconds");
+    }
+    if (v.onsetMs().isPresent()) {
+      node.put("onset_timestamp", v.onsetMs().getAsLong() / 1000);
+    } else {
+      node.putNull("onset_timestamp");
+    }
+    node.put("trend_bytes", Math.round(v.trendBytes()));
+    node.put("limit_bytes", result.series().limitBytes() > 0 ? result.series().limitBytes() : null);
+    node.put("samples", result.series().size());
+    ObjectNode evidence = node.putObject("evidence");
+    v.evidence()
+        .forEach(
+            (name, value) -> {
+              if (Double.isFinite(value)) {
+                evidence.put(name, round(value, 6));
+              } else {
+                evidence.putNull(name);
+              }
+            });
+    return node.toString();
+  }
+
+  private static double round(double value, int digits) {
+    double scale = Math.pow(10, digits);
+    return Math.round(value * scale) / scale;
+  }
+}

@@ -1,0 +1,113 @@
+package io.aiops.cli.detect;
+
+import io.aiops.cli.render.ByteSize;
+import io.aiops.cli.render.DurationText;
+import io.aiops.detection.LeakVerdict;
+import io.aiops.detection.PointHistory;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** The report a person reads: series, window, method, verdict, trend, ETA and what to do next. */
+final class LeakReportText {
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  private LeakReportText() {}
+
+  static String report(OfflineLeakAnalysis.Result result) {
+    MemorySeries s = result.series();
+    LeakVerdict v = result.verdict();
+    PointHistory h = result.history();
+    StringBuilder out = new StringBuilder();
+    out.append(s.name()).append('\n');
+    line(
+        out,
+        "samples",
+        s.size()
+            + " from "
+            + time(s.timestampsSec()[0] * 1000)
+            + " to "
+            + time(s.timestampsSec()[s.size() - 1] * 1000));
+    if (h.size() > 0) {
+      line(
+          out,
+          "window judged",
+          h.size()
+              + " points of "
+              + Duration.ofMillis(h.bucketMs()).toMinutes()
+              + " min, "
+              + time(h.timestampMsAt(0))
+              + " to "
+              + time(h.timestampMsAt(h.size() - 1)));
+    }
+    line(
+        out,
+        "method",
+        "daily swing removed; Theil-Sen trend, Mann-Kendall test, half-window" + " consistency");
+    line(
+        out,
+        "verdict",
+        (v.leak() ? "LEAK" : "no leak")
+            + " ("
+            + v.classification()
+            + "), confidence "
+            + String.format(Locale.ROOT, "%.2f", v.confidence()));
+    line(
+        out,
+        "trend",
+        ByteSize.format(v.trendBytes()) + " now, " + signed(v.growthBytesPerHour()) + "/h");
+    if (v.onsetMs().isPresent()) {
+      line(out, "growth since", time(v.onsetMs().getAsLong()));
+    }
+    if (s.limitBytes() > 0) {
+      line(out, "limit", ByteSize.format(s.limitBytes()));
+    }
+    if (v.oomEtaSeconds().isPresent()) {
+      Duration eta = Duration.ofSeconds(Math.round(v.oomEtaSeconds().getAsDouble()));
+      long lastMs = s.timestampsSec()[s.size() - 1] * 1000;
+      line(
+          out,
+          "OOM ETA",
+          DurationText.format(eta)
+              + " after the last sample, around "
+              + time(lastMs + eta.toMillis()));
+    } else {
+      line(out, "OOM ETA", s.limitBytes() > 0 ? "none within 30 days" : "no limit_bytes column");
+    }
+    line(out, "next", nextStep(v, s.limitBytes() > 0));
+    return out.toString();
+  }
+
+  private static String nextStep(LeakVerdict v, boolean hasLimit) {
+    return switch (v.classification()) {
+      case LeakVerdict.LINEAR_LEAK ->
+          "take a heap or allocation profile now and compare one a few"
+              + " hours later; plan a restart before the ETA"
+              + (hasLimit ? "" : "; export limit_bytes for an ETA against the cgroup limit");
+      case LeakVerdict.INSUFFICIENT_HISTORY ->
+          "export at least 24 h of samples: less cannot tell a" + " leak from the daily load swing";
+      case LeakVerdict.RECENT_GROWTH ->
+          "growth began recently; check again once it has lasted a"
+              + " day, and look at what changed at its start";
+      case LeakVerdict.WARM_UP ->
+          "growth levelled off (caches filling); no action unless it" + " resumes";
+      case LeakVerdict.STEP -> "a one-off jump: correlate with deploys or config changes";
+      default -> "nothing to do";
+    };
+  }
+
+  private static void line(StringBuilder out, String label, String value) {
+    out.append(String.format(Locale.ROOT, "  %-14s %s%n", label, value));
+  }
+
+  private static String signed(double bytesPerHour) {
+    return (bytesPerHour >= 0 ? "+" : "") + ByteSize.format(bytesPerHour);
+  }
+
+  private static String time(long epochMs) {
+    return TIME.format(Instant.ofEpochMilli(epochMs));
+  }
+}

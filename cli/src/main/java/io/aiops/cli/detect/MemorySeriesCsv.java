@@ -1,0 +1,100 @@
+package io.aiops.cli.detect;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Reads the offline contract's CSV: header {@code timestamp,rss_bytes} with an optional third
+ * column {@code limit_bytes}; timestamps in epoch seconds. Any deviation is an error naming the
+ * file and line, never a guess.
+ */
+public final class MemorySeriesCsv {
+  private MemorySeriesCsv() {}
+
+  /** A file that does not follow the contract; the message names the file and line. */
+  public static final class MalformedSeriesException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    MalformedSeriesException(String message) {
+      super(message);
+    }
+  }
+
+  public static MemorySeries read(Path file) throws IOException, MalformedSeriesException {
+    String name = file.getFileName().toString();
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String header = reader.readLine();
+      if (header == null) {
+        throw new MalformedSeriesException(name + ": empty file");
+      }
+      String[] columns = header.trim().replace("\uFEFF", "").split(",");
+      boolean withLimit = columns.length == 3 && columns[2].trim().equals("limit_bytes");
+      if (columns.length < 2
+          || !columns[0].trim().equals("timestamp")
+          || !columns[1].trim().equals("rss_bytes")
+          || (columns.length == 3 && !withLimit)
+          || columns.length > 3) {
+        throw new MalformedSeriesException(
+            name + ": header must be 'timestamp,rss_bytes[,limit_bytes]', was '" + header + "'");
+      }
+      long[] times = new long[1024];
+      double[] rss = new double[1024];
+      long limit = -1;
+      int n = 0;
+      int lineNumber = 1;
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        lineNumber++;
+        if (line.isBlank()) {
+          continue;
+        }
+        String[] fields = line.split(",", -1);
+        if (fields.length != columns.length) {
+          throw new MalformedSeriesException(
+              name
+                  + ":"
+                  + lineNumber
+                  + ": expected "
+                  + columns.length
+                  + " fields, got "
+                  + fields.length);
+        }
+        if (n == times.length) {
+          times = Arrays.copyOf(times, n * 2);
+          rss = Arrays.copyOf(rss, n * 2);
+        }
+        times[n] = (long) number(fields[0], name, lineNumber, "timestamp");
+        rss[n] = number(fields[1], name, lineNumber, "rss_bytes");
+        if (withLimit && !fields[2].isBlank()) {
+          limit = (long) number(fields[2], name, lineNumber, "limit_bytes");
+        }
+        if (n > 0 && times[n] < times[n - 1]) {
+          throw new MalformedSeriesException(
+              name + ":" + lineNumber + ": timestamps must not go backwards");
+        }
+        n++;
+      }
+      if (n == 0) {
+        throw new MalformedSeriesException(name + ": no data rows");
+      }
+      return new MemorySeries(name, Arrays.copyOf(times, n), Arrays.copyOf(rss, n), limit);
+    }
+  }
+
+  private static double number(String text, String name, int line, String column)
+      throws MalformedSeriesException {
+    try {
+      double value = Double.parseDouble(text.trim());
+      if (!Double.isFinite(value) || value < 0) {
+        throw new NumberFormatException();
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new MalformedSeriesException(
+          name + ":" + line + ": " + column + " '" + text + "' is not a non-negative number");
+    }
+  }
+}
