@@ -7,43 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiops.cli.AiopsCommand;
-import java.io.ByteArrayOutputStream;
+import io.aiops.cli.CapturedConsole;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(CapturedConsole.class)
 class DetectMemoryLeakCommandTest {
   private static final long START_SEC = 1_767_225_600L;
   private static final double MB = 1e6;
 
   @TempDir Path dir;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream originalOut;
-  private PrintStream originalErr;
-
-  @BeforeEach
-  void capture() {
-    originalOut = System.out;
-    originalErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(originalOut);
-    System.setErr(originalErr);
-  }
 
   /** 36 h at 60 s steps: a daily swing of ±swing around base, plus growth after the onset. */
   private Path series(String name, double base, double swing, double growthPerHour, boolean limit)
@@ -65,9 +45,9 @@ class DetectMemoryLeakCommandTest {
     return file;
   }
 
-  private List<JsonNode> jsonLines() throws IOException {
+  private static List<JsonNode> jsonLines(CapturedConsole console) throws IOException {
     List<JsonNode> lines = new ArrayList<>();
-    for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+    for (String line : console.stdout().split("\n")) {
       if (!line.isBlank()) {
         lines.add(new ObjectMapper().readTree(line));
       }
@@ -76,7 +56,7 @@ class DetectMemoryLeakCommandTest {
   }
 
   @Test
-  void printsOneJsonLinePerCsvWithTheContractFields() throws IOException {
+  void printsOneJsonLinePerCsvWithTheContractFields(CapturedConsole console) throws IOException {
     series("a-leaky.csv", 1000 * MB, 0.08, 20 * MB, true);
     series("b-stable.csv", 800 * MB, 0.12, 0, false);
 
@@ -84,7 +64,7 @@ class DetectMemoryLeakCommandTest {
         0,
         AiopsCommand.run("detect", "memory-leak", "--input", dir.toString(), "--format", "json"));
 
-    List<JsonNode> lines = jsonLines();
+    List<JsonNode> lines = jsonLines(console);
     assertEquals(2, lines.size());
     JsonNode leaky = lines.get(0);
     assertEquals("a-leaky.csv", leaky.get("input").asText());
@@ -106,7 +86,8 @@ class DetectMemoryLeakCommandTest {
   }
 
   @Test
-  void malformedFileGetsOneErrorLineWhileTheOthersAreStillAnalysed() throws IOException {
+  void malformedFileGetsOneErrorLineWhileTheOthersAreStillAnalysed(CapturedConsole console)
+      throws IOException {
     series("good.csv", 1000 * MB, 0.05, 0, false);
     Files.writeString(
         dir.resolve("bad.csv"), "timestamp,rss_bytes\n1767225600,100\n1767225660,abc\n");
@@ -115,26 +96,26 @@ class DetectMemoryLeakCommandTest {
         AiopsCommand.run("detect", "memory-leak", "--input", dir.toString(), "--format", "json");
 
     assertEquals(2, status);
-    assertEquals(1, jsonLines().size(), "good.csv still analysed");
-    String errors = err.toString(StandardCharsets.UTF_8).trim();
+    assertEquals(1, jsonLines(console).size(), "good.csv still analysed");
+    String errors = console.stderr().trim();
     assertEquals(1, errors.lines().count(), errors);
     assertTrue(errors.contains("bad.csv:3") && errors.contains("'abc'"), errors);
   }
 
   @Test
-  void rejectsAWrongHeaderAndAMissingPathWithExitTwo() throws IOException {
+  void rejectsAWrongHeaderAndAMissingPathWithExitTwo(CapturedConsole console) throws IOException {
     Files.writeString(dir.resolve("header.csv"), "time,rss\n1,2\n");
     assertEquals(
         2,
         AiopsCommand.run("detect", "memory-leak", "--input", dir.resolve("header.csv").toString()));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("header must be"));
+    assertTrue(console.stderr().contains("header must be"));
     assertEquals(
         2, AiopsCommand.run("detect", "memory-leak", "--input", dir.resolve("missing").toString()));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("no such file or directory"));
+    assertTrue(console.stderr().contains("no such file or directory"));
   }
 
   @Test
-  void shortSeriesGetsNoVerdictAndSaysWhatIsNeeded() throws IOException {
+  void shortSeriesGetsNoVerdictAndSaysWhatIsNeeded(CapturedConsole console) throws IOException {
     StringBuilder csv = new StringBuilder("timestamp,rss_bytes\n");
     for (int s = 0; s < 6 * 3600; s += 60) {
       csv.append(START_SEC + s).append(',').append(100_000_000L + s * 1000L).append('\n');
@@ -143,7 +124,7 @@ class DetectMemoryLeakCommandTest {
     assertEquals(
         0,
         AiopsCommand.run("detect", "memory-leak", "--input", dir.resolve("short.csv").toString()));
-    String report = out.toString(StandardCharsets.UTF_8);
+    String report = console.stdout();
     assertTrue(report.contains("insufficient_history"), report);
     assertTrue(report.contains("at least 24 h"), report);
   }
