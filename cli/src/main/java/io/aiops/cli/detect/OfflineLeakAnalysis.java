@@ -26,11 +26,8 @@ public final class OfflineLeakAnalysis {
         new PointHistory(settings.historyBucket().toMillis(), settings.historyCapacity());
     LeakVerdict verdict = null;
     for (int i = 0; i < series.size(); i++) {
-      long timestampMs = series.timestampsSec()[i] * 1000;
-      double rss = series.rssBytes()[i];
-      long limit = series.limitBytes() > 0 ? series.limitBytes() : -1;
-      if (history.add(timestampMs, rss)) {
-        verdict = detector.evaluate(history, limit);
+      if (history.add(series.timestampsSec()[i] * 1000, series.rssBytes()[i])) {
+        verdict = detector.evaluate(history, series.limitBytes());
       }
     }
     if (verdict == null) {

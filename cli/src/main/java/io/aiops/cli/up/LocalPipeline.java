@@ -11,6 +11,7 @@ import io.aiops.collector.simulate.SimulatedFleet;
 import io.aiops.collector.simulate.SimulationClock;
 import io.aiops.infra.stack.LocalStack;
 import io.aiops.infra.stack.LocalStackSettings;
+import io.aiops.schemas.memory.HostMemorySample;
 import io.aiops.schemas.memory.MemoryAnomaly;
 import io.aiops.schemas.registry.CachedSchemaRegistryClient;
 import io.aiops.schemas.registry.SchemaRegistryClient;
@@ -26,6 +27,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The whole product in one JVM: embedded broker and registry, stream processor, anomaly sink with
@@ -98,32 +100,40 @@ public final class LocalPipeline implements AutoCloseable {
       HostSampler sampler =
           new HostSampler(HostPaths.live(), ProcessSelection.defaults(), new ReadErrors());
       localPublisher =
-          new SamplePublisher(ProducerSettings.of(bootstrap), topics.samples(), "collector-local");
-      started.push(localPublisher);
-      SamplingLoop local =
-          new SamplingLoop(
+          startSampling(
               "collector-local",
               settings.localInterval(),
               () -> List.of(sampler.sample(System.currentTimeMillis())),
-              localPublisher);
-      local.start();
-      started.push(local);
+              bootstrap,
+              topics);
     }
     if (settings.simulatedHosts() > 0) {
       clock = new SimulationClock(System.currentTimeMillis(), settings.simulatedStep());
       fleet = SimulatedFleet.create(settings.simulatedHosts(), settings.seed(), clock.startMs());
       fleetPublisher =
-          new SamplePublisher(ProducerSettings.of(bootstrap), topics.samples(), "collector-sim");
-      started.push(fleetPublisher);
-      SamplingLoop simulation =
-          new SamplingLoop(
+          startSampling(
               "collector-simulated-fleet",
               SimulationClock.wallInterval(settings.simulatedStep(), settings.timeScale()),
               () -> fleet.sampleAll(clock.tick()),
-              fleetPublisher);
-      simulation.start();
-      started.push(simulation);
+              bootstrap,
+              topics);
     }
+  }
+
+  /** A publisher and the loop feeding it, closed loop first so its last round is flushed. */
+  private SamplePublisher startSampling(
+      String name,
+      Duration interval,
+      Supplier<List<HostMemorySample>> source,
+      String bootstrap,
+      MemoryTopics topics) {
+    SamplePublisher publisher =
+        new SamplePublisher(ProducerSettings.of(bootstrap), topics.samples(), name);
+    started.push(publisher);
+    SamplingLoop loop = new SamplingLoop(name, interval, source, publisher);
+    loop.start();
+    started.push(loop);
+    return publisher;
   }
 
   public String bootstrapServers() {

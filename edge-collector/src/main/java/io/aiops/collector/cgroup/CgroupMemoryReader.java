@@ -69,7 +69,7 @@ public final class CgroupMemoryReader {
       Long file,
       Map<String, Long> stat,
       Map<String, Long> events) {
-    Long inactiveFile = stat.getOrDefault("total_inactive_file", stat.get("inactive_file"));
+    Long inactiveFile = total(stat, "inactive_file");
     Long workingSet = inactiveFile == null ? usage : Math.max(0, usage - inactiveFile);
     return CgroupMemory.newBuilder()
         .setPath(path)

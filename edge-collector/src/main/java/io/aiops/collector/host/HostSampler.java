@@ -27,18 +27,12 @@ public final class HostSampler {
   private final ProcfsReader procfs;
   private final CgroupMemoryReader cgroups;
   private final ProcessSelection selection;
-  private final ReadErrors errors;
 
   public HostSampler(HostPaths paths, ProcessSelection selection, ReadErrors errors) {
     this.paths = paths;
     this.procfs = new ProcfsReader(paths.procRoot(), errors);
     this.cgroups = new CgroupMemoryReader(paths.cgroupRoot(), errors);
     this.selection = selection;
-    this.errors = errors;
-  }
-
-  public ReadErrors errors() {
-    return errors;
   }
 
   /** Reads the host now. Fails only when /proc/meminfo itself is unreadable. */

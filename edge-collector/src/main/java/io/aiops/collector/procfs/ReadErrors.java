@@ -22,11 +22,6 @@ public final class ReadErrors {
     counts.computeIfAbsent(kind, k -> new LongAdder()).increment();
   }
 
-  public long total(String kind) {
-    LongAdder adder = counts.get(kind);
-    return adder == null ? 0 : adder.sum();
-  }
-
   /** A sorted copy of the counts. */
   public Map<String, Long> snapshot() {
     Map<String, Long> copy = new TreeMap<>();
