@@ -25,6 +25,42 @@ final class LeakClassification {
 
   private LeakClassification() {}
 
+  /**
+   * Growth since the onset must last this long to be judged as a leak: shorter, a random wander or
+   * the first hours of a warm-up look the same as a leak's start.
+   */
+  static final double MIN_GROWTH_SPAN_MS = 12 * 3_600_000.0;
+
+  /**
+   * Classifies a window. {@code sinceOnset}: the same figures over the points since the estimated
+   * onset, null when that stretch is shorter than {@link #MIN_GROWTH_SPAN_MS}. A leak is steady
+   * growth since its onset: judging only the stretch since the onset finds leaks that began
+   * mid-window (the flat part before them would fail a whole-window halves test), and it rejects a
+   * warm-up whose ramp and plateau both fall after the onset (its newer half is flat).
+   */
+  static String classify(
+      TrendEvidence window,
+      TrendEvidence sinceOnset,
+      DailySwingFit fit,
+      LeakDetectorSettings settings) {
+    if (sinceOnset != null && steadyGrowth(sinceOnset, settings)) {
+      return LeakVerdict.LINEAR_LEAK;
+    }
+    String byWindow = classify(window, fit, settings);
+    if (sinceOnset != null && LeakVerdict.LINEAR_LEAK.equals(byWindow)) {
+      // Both halves of the window grow, but the growth since the onset slowed down: a warm-up's
+      // ramp still bending into its plateau.
+      return LeakVerdict.WARM_UP;
+    }
+    return byWindow;
+  }
+
+  static boolean steadyGrowth(TrendEvidence trend, LeakDetectorSettings settings) {
+    return growsSignificantly(trend, settings)
+        && trend.firstHalfShare() >= MIN_HALF_SHARE
+        && trend.secondHalfShare() >= MIN_NEWER_HALF_SHARE;
+  }
+
   static String classify(TrendEvidence trend, DailySwingFit fit, LeakDetectorSettings settings) {
     if (growsSignificantly(trend, settings)) {
       boolean olderGrows = trend.firstHalfShare() >= MIN_HALF_SHARE;

@@ -1,5 +1,6 @@
 package io.aiops.detection;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +15,12 @@ import java.util.OptionalLong;
  * which a flat stretch before it would otherwise dilute.
  */
 public final class LeakDetector {
+  /**
+   * Below 30 h, a fitted daily swing is not trusted to make a leak appear: the 24 h and 12 h
+   * harmonics over little more than one day can bend a warm-up's curve into a straight line.
+   */
+  private static final double SWING_TRUSTED_SPAN_MS = 30 * 3_600_000.0;
+
   private final LeakDetectorSettings settings;
 
   public LeakDetector(LeakDetectorSettings settings) {
@@ -42,11 +49,20 @@ public final class LeakDetector {
     DailySwingFit fit = DailySwingFit.fit(timesMs, bytes);
     double[] level = fit.swing().removeFrom(timesMs, bytes);
     double swingPeakBytes = fit.swing().peakBytes();
-    TrendEvidence trend = TrendEvidence.measure(timesMs, level);
-    String classification = LeakClassification.classify(trend, fit, settings);
-    boolean leak = LeakVerdict.LINEAR_LEAK.equals(classification);
-
-    int onsetIndex = leak ? OnsetEstimator.onsetIndex(timesMs, level) : 0;
+    Judgement judgement = judge(timesMs, level, fit);
+    if (judgement.leak() && spanMs < SWING_TRUSTED_SPAN_MS) {
+      // Too few day-apart pairs yet to check the growth without any swing model: a leak that needs
+      // the fitted swing removed to show must wait for more history.
+      if (!judge(timesMs, bytes, DailySwingFit.NONE).leak()) {
+        judgement = new Judgement(LeakVerdict.RECENT_GROWTH, 0, judgement.trend());
+      }
+    } else if (judgement.leak() && DayOverDayGrowth.slowsDown(timesMs, bytes)) {
+      judgement = new Judgement(LeakVerdict.WARM_UP, 0, judgement.trend());
+    }
+    String classification = judgement.classification();
+    boolean leak = judgement.leak();
+    int onsetIndex = judgement.onsetIndex();
+    TrendEvidence trend = judgement.trend();
     Line growth = leak ? TheilSenSlope.fit(timesMs, level, onsetIndex, n) : trend.overall();
     double trendBytes = growth.valueAt(spanMs);
     // The kernel kills at the daily peak, not at the trend, so the swing eats into the headroom.
@@ -83,6 +99,35 @@ public final class LeakDetector {
         leak ? OptionalLong.of(history.timestampMsAt(onsetIndex)) : OptionalLong.empty(),
         eta,
         evidence);
+  }
+
+  /**
+   * Classifies a series whose daily swing {@code fit} describes (already removed from {@code
+   * values}, or {@link DailySwingFit#NONE}), judging the stretch since the estimated onset.
+   */
+  private Judgement judge(double[] timesMs, double[] values, DailySwingFit fit) {
+    int n = values.length;
+    TrendEvidence window = TrendEvidence.measure(timesMs, values);
+    int onsetIndex = OnsetEstimator.onsetIndex(timesMs, values);
+    TrendEvidence sinceOnset =
+        timesMs[n - 1] - timesMs[onsetIndex] >= LeakClassification.MIN_GROWTH_SPAN_MS
+            ? TrendEvidence.measure(
+                Arrays.copyOfRange(timesMs, onsetIndex, n),
+                Arrays.copyOfRange(values, onsetIndex, n))
+            : null;
+    String classification = LeakClassification.classify(window, sinceOnset, fit, settings);
+    if (!LeakVerdict.LINEAR_LEAK.equals(classification)) {
+      return new Judgement(classification, 0, window);
+    }
+    boolean sinceOnsetDecided =
+        sinceOnset != null && LeakClassification.steadyGrowth(sinceOnset, settings);
+    return new Judgement(classification, onsetIndex, sinceOnsetDecided ? sinceOnset : window);
+  }
+
+  private record Judgement(String classification, int onsetIndex, TrendEvidence trend) {
+    boolean leak() {
+      return LeakVerdict.LINEAR_LEAK.equals(classification);
+    }
   }
 
   /** No verdict, but the measured slope and level still help a person looking at the series. */

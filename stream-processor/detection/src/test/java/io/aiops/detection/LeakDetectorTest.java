@@ -186,13 +186,24 @@ class LeakDetectorTest extends DetectionFixtures {
   }
 
   @Test
-  void waitsWhenGrowthStartedOnlyInTheNewerHalf() {
-    Trace trace = flat(GIB).plus(growth(20 * MIB, 30)).plus(dailySwing(0.08 * GIB, 1));
+  void waitsWhenGrowthHasLastedLessThanHalfADay() {
+    Trace trace = flat(GIB).plus(growth(20 * MIB, 40)).plus(dailySwing(0.08 * GIB, 1));
 
     LeakVerdict verdict = evaluate(replay(trace, 48, NOISE_ON_1_GIB, 13));
 
     assertFalse(verdict.leak());
     assertEquals(LeakVerdict.RECENT_GROWTH, verdict.classification());
+  }
+
+  @Test
+  void reportsLeakThatBeganMidWindowOnceItGrewSteadilyForHalfADay() {
+    Trace trace = flat(GIB).plus(growth(20 * MIB, 30)).plus(dailySwing(0.08 * GIB, 1));
+
+    LeakVerdict verdict = evaluate(replay(trace, 48, NOISE_ON_1_GIB, 13));
+
+    assertTrue(verdict.leak());
+    assertEquals(30, hoursSinceStart(verdict.onsetMs().orElseThrow()), 1.5);
+    assertEquals(20 * MIB, verdict.growthBytesPerHour(), 0.15 * 20 * MIB);
   }
 
   @Test

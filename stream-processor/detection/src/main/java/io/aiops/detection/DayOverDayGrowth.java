@@ -1,0 +1,62 @@
+package io.aiops.detection;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Growth measured as each point minus the point a day earlier: seasonal differencing, which cancels
+ * any daily pattern exactly, whatever its shape, without fitting one. Over a day and a bit of
+ * history a fitted swing can bend a warm-up's curve into a straight line; the day-over-day
+ * differences of that warm-up still shrink as it approaches its plateau, while a leak's stay level
+ * (linear, staircase) or grow (accelerating).
+ */
+final class DayOverDayGrowth {
+  private static final double DAY_MS = DailySwing.DAY_MS;
+  // A partner more than an hour away from exactly a day earlier would mix in the swing.
+  private static final double MAX_PARTNER_OFFSET_MS = 3_600_000.0;
+  private static final int MIN_DIFFERENCES = 6;
+
+  /** The newer half must keep this share of the older half's day-over-day growth. */
+  static final double MIN_NEWER_SHARE = 0.5;
+
+  private DayOverDayGrowth() {}
+
+  /**
+   * True when the day-over-day growth clearly slows down across the history: the median difference
+   * of the newer half is below {@link #MIN_NEWER_SHARE} of the older half's, which grew. False when
+   * there are too few day-apart pairs to say.
+   */
+  static boolean slowsDown(double[] timesMs, double[] values) {
+    List<Double> differences = differences(timesMs, values);
+    if (differences.size() < MIN_DIFFERENCES) {
+      return false;
+    }
+    int half = differences.size() / 2;
+    double older = Median.of(toArray(differences.subList(0, half)));
+    double newer = Median.of(toArray(differences.subList(half, differences.size())));
+    return older > 0 && newer < MIN_NEWER_SHARE * older;
+  }
+
+  static List<Double> differences(double[] timesMs, double[] values) {
+    List<Double> differences = new ArrayList<>();
+    int partner = 0;
+    for (int i = 0; i < timesMs.length; i++) {
+      double target = timesMs[i] - DAY_MS;
+      if (target < timesMs[0] - MAX_PARTNER_OFFSET_MS) {
+        continue;
+      }
+      while (partner + 1 < i
+          && Math.abs(timesMs[partner + 1] - target) <= Math.abs(timesMs[partner] - target)) {
+        partner++;
+      }
+      if (Math.abs(timesMs[partner] - target) <= MAX_PARTNER_OFFSET_MS) {
+        differences.add(values[i] - values[partner]);
+      }
+    }
+    return differences;
+  }
+
+  private static double[] toArray(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+}
