@@ -24,14 +24,15 @@ public final class ProcessDetailsReader {
   private final ProcFileBuffer buffer = new ProcFileBuffer();
   private final SmapsRollup.Parser smapsParser = new SmapsRollup.Parser();
   private final FdCounter fds;
-  // Learned from the first process: kernels before 4.14 have no smaps_rollup for any process.
-  private boolean smapsRollupAbsent;
+  // Kernels before 4.14 have no smaps_rollup for any process, the reader's own included.
+  private final boolean smapsRollupPresent;
 
   public ProcessDetailsReader(Path procRoot, ReadErrors errors, MissingDataNotices notices) {
     this.procRoot = procRoot;
     this.errors = errors;
     this.notices = notices;
     this.fds = new FdCounter(procRoot);
+    this.smapsRollupPresent = Files.exists(procRoot.resolve("self/smaps_rollup"));
   }
 
   /** The details, or empty when the process exited since it was selected (counted vanished). */
@@ -65,21 +66,15 @@ public final class ProcessDetailsReader {
   }
 
   private SmapsRollup smapsRollup(Path dir) throws ProcessGone {
-    if (smapsRollupAbsent) {
+    if (!smapsRollupPresent) {
+      notices.once(
+          "smaps_rollup",
+          "this kernel has no /proc/<pid>/smaps_rollup (before 4.14): " + PSS_FIELDS + " are null");
       return null;
     }
     try {
       buffer.read(dir.resolve("smaps_rollup"));
       return smapsParser.parse(buffer.bytes(), buffer.length(), errors);
-    } catch (NoSuchFileException e) {
-      if (!Files.isDirectory(dir)) {
-        return failed(e, dir, "smaps_rollup", PSS_FIELDS);
-      }
-      smapsRollupAbsent = true;
-      notices.once(
-          "smaps_rollup",
-          "this kernel has no /proc/<pid>/smaps_rollup (before 4.14): " + PSS_FIELDS + " are null");
-      return null;
     } catch (IOException e) {
       return failed(e, dir, "smaps_rollup", PSS_FIELDS);
     }
@@ -107,6 +102,9 @@ public final class ProcessDetailsReader {
    * Permission denied is also said once, naming the fields this user will not get.
    */
   private <T> T failed(IOException e, Path dir, String file, String nullFields) throws ProcessGone {
+    if (e instanceof NoSuchFileException && Files.isDirectory(dir)) {
+      return null; // a recorded tree without this file; a live kernel always has it
+    }
     String kind = errors.countProcessFailure(e, dir);
     if (kind.equals(ReadErrors.VANISHED)) {
       throw new ProcessGone();

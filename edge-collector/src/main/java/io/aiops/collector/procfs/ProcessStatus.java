@@ -31,8 +31,8 @@ public record ProcessStatus(
     private final long[] values = new long[8];
 
     /**
-     * The status, or null when it has no VmRSS (a process without memory of its own: a zombie, or
-     * a kernel thread on kernels whose stat lacks the flag) or when a wanted line did not parse. A
+     * The status, or null when it has no VmRSS (a process without memory of its own: a zombie, or a
+     * kernel thread on kernels whose stat lacks the flag) or when a wanted line did not parse. A
      * status with one figure cut short is skipped whole, counted once as malformed: a sample must
      * not report a truncated VmSwap as 0.
      */
