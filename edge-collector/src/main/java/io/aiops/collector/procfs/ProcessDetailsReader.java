@@ -110,14 +110,16 @@ public final class ProcessDetailsReader {
       throw new ProcessGone();
     }
     if (kind.equals(ReadErrors.PERMISSION_DENIED)) {
+      // Access is ptrace read access: root has it for other users' processes, but a
+      // non-dumpable process of an outer user namespace (a sandbox's init) refuses even root.
       notices.once(
           "denied:" + file,
           file
               + " of other users' processes needs root or CAP_SYS_PTRACE"
-              + (file.equals("fd") ? " (or Linux 6.2+, which gives the count without)" : "")
-              + "; "
+              + (file.equals("fd") ? " (Linux 6.2+ gives the count without)" : "")
+              + ", and processes of an outer user namespace refuse even those; "
               + nullFields
-              + " of those processes are null");
+              + " of the processes denied are null");
     }
     return null;
   }
