@@ -1,25 +1,28 @@
 package io.aiops.collector.cgroup;
 
+import io.aiops.collector.procfs.MissingDataNotices;
+import io.aiops.collector.procfs.PressureStallReading;
 import io.aiops.collector.procfs.ReadErrors;
 import io.aiops.schemas.memory.CgroupMemory;
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
-/** Reads one memory cgroup's usage, limit, memory.stat and events, on cgroup v1 or v2. */
+/** Reads one memory cgroup's usage, limits, memory.stat, events and pressure, on v1 or v2. */
 public final class CgroupMemoryReader {
   // v1 reports "unlimited" as a huge page-aligned number (LONG_MAX rounded down to a page).
   private static final long V1_UNLIMITED_THRESHOLD = 1L << 62;
 
   private final Path cgroupRoot;
-  private final ReadErrors errors;
+  private final CgroupFiles files;
 
   public CgroupMemoryReader(Path cgroupRoot, ReadErrors errors) {
+    this(cgroupRoot, errors, new MissingDataNotices());
+  }
+
+  public CgroupMemoryReader(Path cgroupRoot, ReadErrors errors, MissingDataNotices notices) {
     this.cgroupRoot = cgroupRoot;
-    this.errors = errors;
+    this.files = new CgroupFiles(errors, notices);
   }
 
   /** The figures of one cgroup, or null when its directory cannot be read. */
@@ -29,62 +32,77 @@ public final class CgroupMemoryReader {
 
   private CgroupMemory readV2(String path) {
     Path dir = v2Root().resolve(relative(path));
-    Long usage = number(dir.resolve("memory.current"));
+    Long usage = files.number(dir.resolve("memory.current"));
     if (usage == null) {
       return null;
     }
-    Map<String, Long> stat = keyValues(dir.resolve("memory.stat"));
-    Map<String, Long> events = keyValues(dir.resolve("memory.events"));
-    String max = text(dir.resolve("memory.max"));
-    Long limit = max == null || max.equals("max") ? null : parseOrNull(max);
-    return build(path, 2, usage, limit, stat.get("anon"), stat.get("file"), stat, events)
-        .setSwapBytes(number(dir.resolve("memory.swap.current")))
+    Map<String, Long> stat = files.keyValues(dir.resolve("memory.stat"));
+    Map<String, Long> events = files.keyValues(dir.resolve("memory.events"));
+    PressureStallReading pressure = files.pressure(dir.resolve("memory.pressure"));
+    return common(path, 2, usage, stat, events)
+        .setLimitBytes(files.limit(dir.resolve("memory.max")))
+        .setAnonBytes(stat.get("anon"))
+        .setFileBytes(stat.get("file"))
+        .setFileMappedBytes(stat.get("file_mapped"))
+        .setFileDirtyBytes(stat.get("file_dirty"))
+        .setWritebackBytes(stat.get("file_writeback"))
+        .setSwapBytes(files.number(dir.resolve("memory.swap.current")))
+        .setHighBytes(files.limit(dir.resolve("memory.high")))
+        .setHighEvents(events.get("high"))
+        .setMaxEvents(events.get("max"))
+        .setMemoryPressure(pressure == null ? null : pressure.toAvro())
         .build();
   }
 
   private CgroupMemory readV1(String path) {
     Path dir = cgroupRoot.resolve("memory").resolve(relative(path));
-    Long usage = number(dir.resolve("memory.usage_in_bytes"));
+    Long usage = files.number(dir.resolve("memory.usage_in_bytes"));
     if (usage == null) {
       return null;
     }
-    Long limit = number(dir.resolve("memory.limit_in_bytes"));
+    Long limit = files.number(dir.resolve("memory.limit_in_bytes"));
     if (limit != null && limit >= V1_UNLIMITED_THRESHOLD) {
       limit = null;
     }
-    Map<String, Long> stat = keyValues(dir.resolve("memory.stat"));
-    Map<String, Long> events = keyValues(dir.resolve("memory.oom_control"));
-    // total_* figures include descendants, as v2's do; plain ones are this cgroup alone.
-    return build(path, 1, usage, limit, total(stat, "rss"), total(stat, "cache"), stat, events)
+    Map<String, Long> stat = files.keyValues(dir.resolve("memory.stat"));
+    Map<String, Long> events = files.keyValues(dir.resolve("memory.oom_control"));
+    return common(path, 1, usage, stat, events)
+        .setLimitBytes(limit)
+        .setAnonBytes(total(stat, "rss"))
+        .setFileBytes(total(stat, "cache"))
+        .setFileMappedBytes(total(stat, "mapped_file"))
+        // dirty and writeback appeared in v1 memory.stat in 4.2.
+        .setFileDirtyBytes(total(stat, "dirty"))
+        .setWritebackBytes(total(stat, "writeback"))
         .setSwapBytes(total(stat, "swap"))
+        // failcnt counts the times usage hit the limit: what v2 counts as "max" events.
+        .setMaxEvents(files.number(dir.resolve("memory.failcnt")))
         .build();
   }
 
-  private static CgroupMemory.Builder build(
-      String path,
-      int version,
-      long usage,
-      Long limit,
-      Long anon,
-      Long file,
-      Map<String, Long> stat,
-      Map<String, Long> events) {
+  /** Fields named alike in v1 and v2 memory.stat (v1 with a total_ prefix). */
+  private static CgroupMemory.Builder common(
+      String path, int version, long usage, Map<String, Long> stat, Map<String, Long> events) {
     Long inactiveFile = total(stat, "inactive_file");
     Long workingSet = inactiveFile == null ? usage : Math.max(0, usage - inactiveFile);
     return CgroupMemory.newBuilder()
         .setPath(path)
         .setCgroupVersion(version)
         .setUsageBytes(usage)
-        .setLimitBytes(limit)
         .setWorkingSetBytes(workingSet)
-        .setAnonBytes(anon)
-        .setFileBytes(file)
         .setInactiveFileBytes(inactiveFile)
-        .setShmemBytes(stat.get("shmem"))
+        .setActiveAnonBytes(total(stat, "active_anon"))
+        .setInactiveAnonBytes(total(stat, "inactive_anon"))
+        .setActiveFileBytes(total(stat, "active_file"))
+        .setShmemBytes(total(stat, "shmem"))
         .setOomEvents(events.get("oom"))
         .setOomKillEvents(events.get("oom_kill"));
   }
 
+  /**
+   * v1's total_* figures include descendants, as v2's do; plain ones are this cgroup alone. v2 has
+   * no total_ names, so this reads the plain one there.
+   */
   private static Long total(Map<String, Long> stat, String field) {
     return stat.getOrDefault("total_" + field, stat.get(field));
   }
@@ -99,49 +117,5 @@ public final class CgroupMemoryReader {
 
   private static String relative(String path) {
     return path.startsWith("/") ? path.substring(1) : path;
-  }
-
-  private Long number(Path file) {
-    String value = text(file);
-    return value == null ? null : parseOrNull(value);
-  }
-
-  private Long parseOrNull(String value) {
-    try {
-      return Long.parseLong(value.trim());
-    } catch (NumberFormatException e) {
-      errors.count(ReadErrors.MALFORMED);
-      return null;
-    }
-  }
-
-  private Map<String, Long> keyValues(Path file) {
-    String text = text(file);
-    Map<String, Long> values = new HashMap<>();
-    if (text == null) {
-      return values;
-    }
-    for (String line : text.split("\n")) {
-      String[] parts = line.trim().split("\\s+");
-      if (parts.length == 2) {
-        try {
-          values.put(parts[0], Long.parseLong(parts[1]));
-        } catch (NumberFormatException ignored) {
-          errors.count(ReadErrors.MALFORMED);
-        }
-      }
-    }
-    return values;
-  }
-
-  private String text(Path file) {
-    try {
-      return Files.readString(file).trim();
-    } catch (NoSuchFileException e) {
-      return null;
-    } catch (IOException | SecurityException e) {
-      errors.count(ReadErrors.IO);
-      return null;
-    }
   }
 }

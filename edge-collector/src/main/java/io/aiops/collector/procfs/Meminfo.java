@@ -1,12 +1,19 @@
 package io.aiops.collector.procfs;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** /proc/meminfo, every numeric field, in bytes (kB fields converted). */
+/** /proc/meminfo, every numeric field in file order, in bytes (kB fields converted). */
 public record Meminfo(Map<String, Long> bytesByField) {
 
   public Meminfo {
-    bytesByField = Map.copyOf(bytesByField);
+    bytesByField = Collections.unmodifiableMap(new LinkedHashMap<>(bytesByField));
+  }
+
+  /** Parses meminfo text, counting lines that are not "name: number [kB]" as malformed. */
+  public static Meminfo parse(String text, ReadErrors errors) {
+    return new Meminfo(KeyValueFile.parseBytes(text, errors));
   }
 
   /** The field in bytes, or 0 when this kernel does not print it. */

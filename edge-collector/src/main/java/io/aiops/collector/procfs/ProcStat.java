@@ -1,5 +1,7 @@
 package io.aiops.collector.procfs;
 
+import java.nio.charset.StandardCharsets;
+
 /** The fields of /proc/<pid>/stat the collector uses. */
 public record ProcStat(String comm, long startTimeTicks, boolean kernelThread) {
   private static final long PF_KTHREAD = 0x00200000L;
@@ -9,23 +11,69 @@ public record ProcStat(String comm, long startTimeTicks, boolean kernelThread) {
   private static final int FLAGS_FIELD = 9;
   private static final int START_TIME_FIELD = 22;
 
-  /**
-   * Parses the stat line. comm may itself contain spaces and parentheses, so it runs from the first
-   * "(" to the last ")".
-   */
+  /** Parses the stat line; see {@link #parse(byte[], int)}. */
   public static ProcStat parse(String line) {
-    int open = line.indexOf('(');
-    int close = line.lastIndexOf(')');
-    if (open < 0 || close < open) {
+    byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+    return parse(bytes, bytes.length);
+  }
+
+  /**
+   * Parses the stat line held in a buffer. comm may itself contain spaces and parentheses, so it
+   * runs from the first "(" to the last ")".
+   *
+   * @throws IllegalArgumentException when the line is malformed or truncated
+   */
+  public static ProcStat parse(byte[] buf, int len) {
+    int open = KeyedLines.indexOf(buf, (byte) '(', 0, len);
+    int close = len - 1;
+    while (close > open && buf[close] != ')') {
+      close--;
+    }
+    if (open < 0 || close <= open) {
       throw new IllegalArgumentException("no (comm) in stat line");
     }
-    String comm = line.substring(open + 1, close);
-    String[] fields = line.substring(close + 1).trim().split(" ");
-    if (fields.length <= START_TIME_FIELD - FIRST_FIELD_AFTER_COMM) {
-      throw new IllegalArgumentException("stat line has " + fields.length + " fields after comm");
+    long flags = -1;
+    long startTime = -1;
+    int field = FIRST_FIELD_AFTER_COMM;
+    int i = close + 1;
+    while (i < len && field <= START_TIME_FIELD) {
+      while (i < len && buf[i] == ' ') {
+        i++;
+      }
+      int end = i;
+      while (end < len && buf[end] != ' ' && buf[end] != '\n') {
+        end++;
+      }
+      if (end == i) {
+        break;
+      }
+      if (field == FLAGS_FIELD) {
+        flags = number(buf, i, end);
+      } else if (field == START_TIME_FIELD && end < len) {
+        // A start time that runs to the end of the read may have been cut short.
+        startTime = number(buf, i, end);
+      }
+      field++;
+      i = end;
     }
-    long flags = Long.parseLong(fields[FLAGS_FIELD - FIRST_FIELD_AFTER_COMM]);
-    long startTime = Long.parseLong(fields[START_TIME_FIELD - FIRST_FIELD_AFTER_COMM]);
+    if (startTime < 0 || flags < 0) {
+      throw new IllegalArgumentException("stat line ends before field " + START_TIME_FIELD);
+    }
+    String comm = new String(buf, open + 1, close - open - 1, StandardCharsets.UTF_8);
     return new ProcStat(comm, startTime, (flags & PF_KTHREAD) != 0);
+  }
+
+  private static long number(byte[] buf, int from, int to) {
+    if (to - from > 19) {
+      throw new NumberFormatException("stat field too long");
+    }
+    long value = 0;
+    for (int i = from; i < to; i++) {
+      if (buf[i] < '0' || buf[i] > '9') {
+        throw new NumberFormatException("stat field is not a number");
+      }
+      value = value * 10 + (buf[i] - '0');
+    }
+    return value;
   }
 }

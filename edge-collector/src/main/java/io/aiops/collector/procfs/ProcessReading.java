@@ -1,18 +1,20 @@
 package io.aiops.collector.procfs;
 
-import io.aiops.collector.cgroup.CgroupMembership;
-
 /**
- * What one process's /proc files said at one instant. Nullable fields: not printed by this kernel.
+ * What a process's stat and status files said at one instant: the cheap reading every process gets,
+ * on which the sample's processes are selected.
  */
-public record ProcessReading(
-    int pid,
-    long startTimeTicks,
-    String comm,
-    CgroupMembership cgroup,
-    long rssBytes,
-    Long rssAnonBytes,
-    Long rssFileBytes,
-    Long rssShmemBytes,
-    long swapBytes,
-    long vmSizeBytes) {}
+public record ProcessReading(int pid, ProcStat stat, ProcessStatus status) {
+
+  public long startTimeTicks() {
+    return stat.startTimeTicks();
+  }
+
+  public String comm() {
+    return stat.comm();
+  }
+
+  public long rssBytes() {
+    return status.rssBytes();
+  }
+}

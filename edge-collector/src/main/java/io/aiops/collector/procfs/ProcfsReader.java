@@ -1,6 +1,8 @@
 package io.aiops.collector.procfs;
 
-import io.aiops.collector.cgroup.CgroupMembership;
+import io.aiops.schemas.memory.BuddyZone;
+import io.aiops.schemas.memory.SocketMemory;
+import io.aiops.schemas.memory.VmStatCounters;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
@@ -13,31 +15,53 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads system and per-process memory from a /proc tree. Every file is read whole and parsed in
- * memory; a process that vanishes, a file we may not read or a line we do not understand is counted
- * in {@link ReadErrors} and skipped.
+ * Reads the system-wide files of a /proc tree and lists its processes. A file this kernel does not
+ * have is said once in {@link MissingDataNotices} and left null; one it may not read, or a line it
+ * does not understand, is counted in {@link ReadErrors}.
  */
 public final class ProcfsReader {
+  private static final Map<String, String> WHY_ABSENT =
+      Map.of(
+          "pressure/memory",
+          " (kernel before 4.20, or PSI disabled: boot with psi=1)",
+          "vmstat",
+          " (hidden in this container)");
+
   private final Path procRoot;
   private final ReadErrors errors;
+  private final MissingDataNotices notices;
 
-  public ProcfsReader(Path procRoot, ReadErrors errors) {
+  public ProcfsReader(Path procRoot, ReadErrors errors, MissingDataNotices notices) {
     this.procRoot = procRoot;
     this.errors = errors;
+    this.notices = notices;
   }
 
   public Meminfo meminfo() throws IOException {
-    return new Meminfo(KeyValueFile.parseBytes(Files.readString(procRoot.resolve("meminfo"))));
+    return Meminfo.parse(Files.readString(procRoot.resolve("meminfo")), errors);
   }
 
   /** /proc/vmstat counters; empty when unreadable (some containers hide it). */
-  public Map<String, Long> vmstat() {
-    return optionalText(procRoot.resolve("vmstat")).map(KeyValueFile::parseBytes).orElse(Map.of());
+  public Optional<VmStatCounters> vmstat() {
+    return optionalText("vmstat", "vmstat is null").map(text -> VmstatParser.parse(text, errors));
   }
 
-  /** Memory PSI, empty on kernels built without it (before 4.20, or psi=0). */
+  /** Memory PSI, empty on kernels built without it (before 4.20) or booted with psi=0. */
   public Optional<PressureStallReading> memoryPressure() {
-    return optionalText(procRoot.resolve("pressure/memory")).flatMap(this::parsePressure);
+    return optionalText("pressure/memory", "memory_pressure is null").flatMap(this::parsePressure);
+  }
+
+  /** Free blocks per order of each zone; empty when unreadable. */
+  public List<BuddyZone> buddyinfo() {
+    return optionalText("buddyinfo", "buddyinfo is empty")
+        .map(text -> BuddyinfoParser.parse(text, errors))
+        .orElse(List.of());
+  }
+
+  /** Socket counts and buffer pages of the reader's network namespace; empty when unreadable. */
+  public Optional<SocketMemory> sockstat() {
+    return optionalText("net/sockstat", "socket_memory is null")
+        .map(text -> SockstatParser.parse(text, errors));
   }
 
   /** The pids currently listed under /proc. */
@@ -46,7 +70,7 @@ public final class ProcfsReader {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(procRoot)) {
       for (Path entry : entries) {
         String name = entry.getFileName().toString();
-        if (!name.isEmpty() && Character.isDigit(name.charAt(0)) && isNumeric(name)) {
+        if (!name.isEmpty() && isNumeric(name)) {
           pids.add(Integer.parseInt(name));
         }
       }
@@ -54,63 +78,26 @@ public final class ProcfsReader {
     return pids;
   }
 
-  /** One process, or empty when it is a kernel thread, vanished, or cannot be read. */
-  public Optional<ProcessReading> process(int pid) {
-    Path dir = procRoot.resolve(Integer.toString(pid));
-    try {
-      ProcStat stat = ProcStat.parse(Files.readString(dir.resolve("stat")));
-      if (stat.kernelThread()) {
-        return Optional.empty();
-      }
-      Map<String, Long> status = KeyValueFile.parseBytes(Files.readString(dir.resolve("status")));
-      Long rss = status.get("VmRSS");
-      if (rss == null) {
-        // No mm: a kernel thread on a kernel without PF_KTHREAD in stat, or a zombie.
-        return Optional.empty();
-      }
-      CgroupMembership cgroup =
-          optionalText(dir.resolve("cgroup")).map(CgroupMembership::parse).orElse(null);
-      return Optional.of(
-          new ProcessReading(
-              pid,
-              stat.startTimeTicks(),
-              stat.comm(),
-              cgroup,
-              rss,
-              status.get("RssAnon"),
-              status.get("RssFile"),
-              status.get("RssShmem"),
-              status.getOrDefault("VmSwap", 0L),
-              status.getOrDefault("VmSize", 0L)));
-    } catch (NoSuchFileException e) {
-      errors.count(ReadErrors.VANISHED);
-    } catch (AccessDeniedException e) {
-      errors.count(ReadErrors.PERMISSION_DENIED);
-    } catch (IOException e) {
-      // ESRCH surfaces as a plain IOException when the process exits between open and read.
-      errors.count(ReadErrors.VANISHED);
-    } catch (IllegalArgumentException e) {
-      errors.count(ReadErrors.MALFORMED);
-    }
-    return Optional.empty();
-  }
-
   private Optional<PressureStallReading> parsePressure(String text) {
     try {
       return Optional.of(PressureStallReading.parse(text));
-    } catch (NumberFormatException e) {
+    } catch (IllegalArgumentException e) {
       errors.count(ReadErrors.MALFORMED);
       return Optional.empty();
     }
   }
 
-  private Optional<String> optionalText(Path file) {
+  /** The file's text; when absent or denied, says once what is missing and what is null. */
+  private Optional<String> optionalText(String file, String consequence) {
+    Path path = procRoot.resolve(file);
     try {
-      return Optional.of(Files.readString(file));
+      return Optional.of(Files.readString(path));
     } catch (NoSuchFileException e) {
+      notices.once(file, "no " + path + WHY_ABSENT.getOrDefault(file, "") + ": " + consequence);
       return Optional.empty();
     } catch (AccessDeniedException e) {
       errors.count(ReadErrors.PERMISSION_DENIED);
+      notices.once(file, "may not read " + path + ": " + consequence);
       return Optional.empty();
     } catch (IOException e) {
       errors.count(ReadErrors.IO);

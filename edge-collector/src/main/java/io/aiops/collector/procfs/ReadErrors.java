@@ -1,5 +1,10 @@
 package io.aiops.collector.procfs;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +25,24 @@ public final class ReadErrors {
 
   public void count(String kind) {
     counts.computeIfAbsent(kind, k -> new LongAdder()).increment();
+  }
+
+  /**
+   * Counts the failure to read one of a process's files and returns its kind. A process that exits
+   * between open and read fails with ESRCH or an empty read rather than ENOENT, so any other I/O
+   * error counts as vanished when the process directory is gone, and as io only while it remains.
+   */
+  public String countProcessFailure(IOException failure, Path processDir) {
+    String kind;
+    if (failure instanceof NoSuchFileException) {
+      kind = VANISHED;
+    } else if (failure instanceof AccessDeniedException) {
+      kind = PERMISSION_DENIED;
+    } else {
+      kind = Files.isDirectory(processDir) ? IO : VANISHED;
+    }
+    count(kind);
+    return kind;
   }
 
   /** A sorted copy of the counts. */

@@ -2,13 +2,18 @@ package io.aiops.collector.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.aiops.collector.procfs.ProcStat;
 import io.aiops.collector.procfs.ProcessReading;
+import io.aiops.collector.procfs.ProcessStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProcessSelectionTest {
   private static ProcessReading process(int pid, long rss) {
-    return new ProcessReading(pid, pid, "p" + pid, null, rss, null, null, null, 0, rss);
+    return new ProcessReading(
+        pid,
+        new ProcStat("p" + pid, pid, false),
+        new ProcessStatus(rss, null, null, null, 0, rss, null, 1));
   }
 
   @Test
