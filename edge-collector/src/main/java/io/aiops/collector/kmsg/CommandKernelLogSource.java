@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -81,8 +82,14 @@ public final class CommandKernelLogSource implements KernelLogSource {
     boolean refused = REFUSALS.stream().anyMatch(errors::contains);
     if (kernelLines == 0 && (status != 0 || refused)) {
       String first = errors.isEmpty() ? "exit status " + status : errors.lines().findFirst().get();
-      throw new KernelLogUnavailableException(description() + ": " + first);
+      throw new KernelLogUnavailableException(description() + ": " + withoutProgramName(first));
     }
+  }
+
+  /** "dmesg: read kernel buffer failed" is said after the command already. */
+  private String withoutProgramName(String message) {
+    String program = Path.of(command.get(0)).getFileName() + ": ";
+    return message.startsWith(program) ? message.substring(program.length()) : message;
   }
 
   @Override

@@ -18,7 +18,11 @@ import java.time.ZonedDateTime;
  */
 public record KernelClock(Instant bootTime, ZoneId zone, Instant now) {
 
-  /** This host: boot time is now minus /proc/uptime, the system zone. */
+  /**
+   * This host: boot time is now minus /proc/uptime, the system zone. Kernel stamps stop while the
+   * machine is suspended and /proc/uptime does not, so after a suspend stamps read early by the
+   * time spent asleep; servers do not suspend.
+   */
   public static KernelClock thisHost(Path procUptime) {
     Instant now = Instant.now();
     return new KernelClock(bootTime(procUptime, now), ZoneId.systemDefault(), now);

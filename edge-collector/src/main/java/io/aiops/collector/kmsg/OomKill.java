@@ -1,5 +1,7 @@
 package io.aiops.collector.kmsg;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -54,7 +56,8 @@ public record OomKill(
   public static final String CONSTRAINT_MEMCG = "CONSTRAINT_MEMCG";
 
   public OomKill {
-    memInfoPages = Map.copyOf(memInfoPages);
+    // In the order the kernel printed them.
+    memInfoPages = Collections.unmodifiableMap(new LinkedHashMap<>(memInfoPages));
     tasks = List.copyOf(tasks);
     rawLines = List.copyOf(rawLines);
   }

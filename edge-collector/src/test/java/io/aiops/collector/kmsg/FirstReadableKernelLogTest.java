@@ -46,6 +46,26 @@ class FirstReadableKernelLogTest {
   }
 
   @Test
+  void userOutsideDmesgRestrictIsRefusedWithTheKernelsReason() throws Exception {
+    assumeTrue(
+        "root".equals(System.getProperty("user.name"))
+            && java.nio.file.Files.isExecutable(Path.of("/usr/sbin/runuser"))
+            && "1"
+                .equals(
+                    java.nio.file.Files.readString(Path.of("/proc/sys/kernel/dmesg_restrict"))
+                        .trim()),
+        "root here, with runuser to become nobody, and dmesg_restrict on");
+    CommandKernelLogSource asNobody =
+        new CommandKernelLogSource(
+            List.of("/usr/sbin/runuser", "-u", "nobody", "--", "dmesg"), OomKillCorpusTest.CLOCK);
+
+    KernelLogUnavailableException e =
+        assertThrows(KernelLogUnavailableException.class, () -> asNobody.read(line -> {}));
+
+    assertTrue(e.getMessage().contains("Operation not permitted"), e.getMessage());
+  }
+
+  @Test
   void programPrintingAKernelLogIsReadLikeAFile() throws Exception {
     Path journal = OomKillCorpusTest.corpus().resolve("ubuntu2204-5.15-journalctl-k.log");
     List<KernelLogLine> lines = new ArrayList<>();
