@@ -1,5 +1,6 @@
 package io.aiops.cli;
 
+import io.aiops.cli.analyze.AnalyzeCommand;
 import io.aiops.cli.detect.DetectCommand;
 import io.aiops.cli.up.UpCommand;
 import picocli.CommandLine;
@@ -16,7 +17,12 @@ import picocli.CommandLine.Command;
       "Edge collectors publish memory samples to Kafka; a stream processor computes per-process"
           + " trends, leak verdicts and OOM ETAs; sinks store anomalies and serve them over HTTP.",
     },
-    subcommands = {UpCommand.class, DetectCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      UpCommand.class,
+      DetectCommand.class,
+      AnalyzeCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footer = {
       "",
       "Start everything on this machine, with a simulated fleet:",
