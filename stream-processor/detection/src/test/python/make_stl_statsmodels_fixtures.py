@@ -8,7 +8,7 @@ Fortran with an exact partitioned median. Debian 12: apt-get install -y python3-
 
 Run after src/test/r/make-stl-fixtures.R: for every robust case R wrote (outer > 0), reads the
 input series and R's resolved parameters from src/test/resources/stl/, decomposes with the same
-parameters, and writes <case>-statsmodels.csv plus the index fixtures-statsmodels.csv.
+parameters, and writes <case>-statsmodels.csv (same columns) plus the index fixtures-statsmodels.csv.
 """
 
 import csv
@@ -31,7 +31,9 @@ def main():
     index_rows = []
     for case in cases:
         with open(os.path.join(STL_DIR, case["name"] + ".csv"), newline="") as data_file:
-            x = np.array([float(row["x"]) for row in csv.DictReader(data_file)])
+            rows = list(csv.DictReader(data_file))
+        x = np.array([float(row["x"]) for row in rows])
+        injected = [row["injected"] for row in rows]
         fit = STL(
             x,
             period=int(case["period"]),
@@ -49,9 +51,9 @@ def main():
         name = case["name"] + "-statsmodels"
         with open(os.path.join(STL_DIR, name + ".csv"), "w", newline="") as out:
             writer = csv.writer(out, lineterminator="\n")
-            writer.writerow(["x", "seasonal", "trend", "remainder"])
-            for row in zip(x, fit.seasonal, fit.trend, fit.resid):
-                writer.writerow([full(v) for v in row])
+            writer.writerow(["x", "seasonal", "trend", "remainder", "injected"])
+            for row in zip(x, fit.seasonal, fit.trend, fit.resid, injected):
+                writer.writerow([full(v) for v in row[:4]] + [row[4]])
         index_rows.append(dict(case, name=name, source="statsmodels", r_defaults="FALSE"))
     with open(os.path.join(STL_DIR, "fixtures-statsmodels.csv"), "w", newline="") as out:
         writer = csv.DictWriter(out, fieldnames=list(cases[0].keys()), lineterminator="\n")

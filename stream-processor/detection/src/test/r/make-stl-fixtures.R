@@ -3,7 +3,8 @@
 #
 #   cd stream-processor/detection && Rscript src/test/r/make-stl-fixtures.R
 #
-# Writes src/test/resources/stl/<case>.csv (x, seasonal, trend, remainder, full precision) and the
+# Writes src/test/resources/stl/<case>.csv (x, seasonal, trend, remainder, full precision, and
+# `injected`: 1 where a spike was added, 2 where a level shift starts, else 0) and the
 # index src/test/resources/stl/fixtures-r.csv with the parameters R actually used (stl()'s $win,
 # $deg, $jump, $inner, $outer), so the Java test needs no R. Deterministic (set.seed); rerunning
 # reproduces the files byte for byte. Robust cases are also recomputed by statsmodels, see
@@ -26,7 +27,9 @@ memory_series <- function(days, per_day, seed) {
   x <- 1800 + leak + swing + rnorm(n, sd = 6)
   spikes <- sort(sample(seq(per_day, n - per_day), 5))
   x[spikes] <- x[spikes] + 120
-  ts(x, frequency = per_day)
+  injected <- integer(n)
+  injected[spikes] <- 1L
+  list(x = ts(x, frequency = per_day), injected = injected)
 }
 
 # A level shift of +300 MiB (a cache filled at once) and spikes both ways on a daily swing.
@@ -39,12 +42,15 @@ step_series <- function(seed) {
   x[t >= 250] <- x[t >= 250] + 300
   spikes <- c(60, 131, 200, 305, 377, 420, 455, 470)
   x[spikes] <- x[spikes] + c(90, -70, 110, 80, -95, 100, 75, -60)
-  ts(x, frequency = per_day)
+  injected <- integer(n)
+  injected[spikes] <- 1L
+  injected[251] <- 2L
+  list(x = ts(x, frequency = per_day), injected = injected)
 }
 
 series <- list(
-  co2 = co2,
-  nottem = nottem,
+  co2 = list(x = co2, injected = integer(length(co2))),
+  nottem = list(x = nottem, injected = integer(length(nottem))),
   memory48 = memory_series(14, 48, 20240304),
   memory288 = memory_series(7, 288, 20240305),
   step48 = step_series(20240306)
@@ -64,6 +70,7 @@ cases <- list(
   list("memory48-periodic", "memory48", list(s.window = "periodic"), TRUE),
   list("memory48-robust", "memory48", list(s.window = 7, robust = TRUE), FALSE),
   list("memory288-default", "memory288", list(s.window = 7), TRUE),
+  list("memory288-robust", "memory288", list(s.window = 7, robust = TRUE), FALSE),
   list("step48-degree1", "step48", list(s.window = 13, s.degree = 1), FALSE),
   list("step48-jump1", "step48", list(s.window = 13, s.jump = 1, t.jump = 1, l.jump = 1), FALSE),
   list("step48-robust", "step48", list(s.window = 13, robust = TRUE), FALSE)
@@ -72,7 +79,7 @@ cases <- list(
 index <- NULL
 for (case in cases) {
   name <- case[[1]]
-  x <- series[[case[[2]]]]
+  x <- series[[case[[2]]]]$x
   args <- case[[3]]
   fit <- do.call(stl, c(list(x = x), args))
   components <- fit$time.series
@@ -81,7 +88,8 @@ for (case in cases) {
       x = full(as.vector(x)),
       seasonal = full(as.vector(components[, "seasonal"])),
       trend = full(as.vector(components[, "trend"])),
-      remainder = full(as.vector(components[, "remainder"]))
+      remainder = full(as.vector(components[, "remainder"])),
+      injected = series[[case[[2]]]]$injected
     ),
     file.path(out_dir, paste0(name, ".csv")),
     row.names = FALSE, quote = FALSE

@@ -19,6 +19,8 @@ import java.util.Map;
  * @param series the input series' name (co2, nottem, memory48, memory288, step48)
  * @param settings the parameters the reference tool reported it used
  * @param rDefaults whether those parameters are R's defaults for the period and seasonal window
+ * @param injected per point: {@link #SPIKE} where the generator added a spike, {@link #LEVEL_SHIFT}
+ *     where a level shift starts, else 0
  */
 record StlFixture(
     String name,
@@ -31,7 +33,10 @@ record StlFixture(
     double[] x,
     double[] seasonal,
     double[] trend,
-    double[] remainder) {
+    double[] remainder,
+    int[] injected) {
+  static final int SPIKE = 1;
+  static final int LEVEL_SHIFT = 2;
 
   static List<StlFixture> fromR() {
     return load("fixtures-r.csv");
@@ -48,6 +53,17 @@ record StlFixture(
         .filter(fixture -> fixture.name().equals(name))
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no STL fixture " + name));
+  }
+
+  /** Indices of the points where {@code kind} was injected, ascending. */
+  List<Integer> injectedAt(int kind) {
+    List<Integer> indices = new ArrayList<>();
+    for (int i = 0; i < injected.length; i++) {
+      if (injected[i] == kind) {
+        indices.add(i);
+      }
+    }
+    return indices;
   }
 
   boolean robust() {
@@ -97,7 +113,8 @@ record StlFixture(
         column(points, "x"),
         column(points, "seasonal"),
         column(points, "trend"),
-        column(points, "remainder"));
+        column(points, "remainder"),
+        points.stream().mapToInt(point -> Integer.parseInt(point.get("injected"))).toArray());
   }
 
   private static int integer(Map<String, String> row, String column) {

@@ -1,0 +1,302 @@
+package io.aiops.detection.stl;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Streaming STL: per-point cost and state independent of any window length, in the line of
+ * OnlineSTL (Mishra et al., VLDB 2022) and OneShotSTL (He et al., VLDB 2023).
+ *
+ * <p>The first {@code warmUpPeriods} periods are buffered and decomposed once by robust batch STL
+ * ({@link StlDecomposition}); its last cycle of seasonal and the end of its trend seed the state.
+ * Then each point is decomposed from the past alone, before it updates the state: trend = level +
+ * slope (Holt's linear method, the one-sided stand-in for STL's trend LOESS), seasonal = the
+ * phase's value from the previous cycles (each phase exponentially smoothed, as OnlineSTL smooths
+ * each cycle-subseries), remainder = value - trend - seasonal. Updates use the remainder clipped at
+ * {@code clipScales} robust scales, the online counterpart of STL's robustness weights, so spikes
+ * show in the remainder without bending the trend or seasonal; a run of same-sign clipped
+ * remainders is taken as a level shift (as OneShotSTL does) so a step is absorbed within a few
+ * points instead of being ground in at the clipped rate.
+ *
+ * <p>State: after warm-up, {@code 3 * period + 7} numbers (per phase: seasonal, run of same-sign
+ * outliers and its sum; then the seasonal sum, level, slope, remainder scale, run length and run
+ * sum), {@code 20 * period + 147} bytes serialised with the settings; during warm-up, the buffered
+ * points ({@code warmUpPeriods * period} at most). Each point costs O(1), plus O(period) once per
+ * period to resum the seasonal exactly (amortised O(1)); the warm-up decomposition runs once.
+ *
+ * <p>Points must be consecutive and equally spaced (one per bucket; the caller fills gaps), since
+ * the phase is the point count modulo the period. Not thread-safe: one instance per series.
+ */
+public final class OnlineStl {
+  // Mean absolute deviation to standard deviation for normal noise (sqrt(pi / 2)).
+  private static final double MEAN_ABSOLUTE_TO_SD = 1.2533141373155003;
+  // Median absolute deviation to standard deviation for normal noise.
+  private static final double MEDIAN_ABSOLUTE_TO_SD = 1.482602218505602;
+
+  private final OnlineStlSettings settings;
+  private final int period;
+  private long pointsSeen;
+  private double[] warmUp;
+  private final double[] seasonal;
+  private final double[] seasonalSlope;
+  private double seasonalSum;
+  private double level;
+  private double slope;
+  private double scale;
+  private int runLength;
+  private double runSum;
+  private final int[] phaseRunCycles;
+  private final double[] phaseRunSum;
+
+  public OnlineStl(OnlineStlSettings settings) {
+    this.settings = settings;
+    this.period = settings.periodPoints();
+    this.warmUp = new double[settings.warmUpPoints()];
+    this.seasonal = new double[period];
+    this.seasonalSlope = new double[period];
+    this.phaseRunCycles = new int[period];
+    this.phaseRunSum = new double[period];
+  }
+
+  /**
+   * Decomposes the next point and learns from it; empty while warming up. Throws
+   * IllegalArgumentException on a non-finite value (the caller fills gaps; skipping one would shift
+   * every later phase).
+   */
+  public Optional<OnlineStlPoint> add(double value) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException("non-finite value: " + value);
+    }
+    if (warmUp != null) {
+      warmUp[(int) pointsSeen++] = value;
+      if (pointsSeen == warmUp.length) {
+        initialiseFrom(new StlDecomposition(settings.batch()).decompose(warmUp));
+        warmUp = null;
+      }
+      return Optional.empty();
+    }
+    return Optional.of(decomposeAndLearn(value));
+  }
+
+  /** True once the warm-up decomposition has run. */
+  public boolean ready() {
+    return warmUp == null;
+  }
+
+  public long pointsSeen() {
+    return pointsSeen;
+  }
+
+  public OnlineStlSettings settings() {
+    return settings;
+  }
+
+  /** Compact, versioned binary form of the settings and the state. */
+  public byte[] toBytes() {
+    return OnlineStlFormat.write(this);
+  }
+
+  /** Reads {@link #toBytes()} output; throws IllegalArgumentException on anything else. */
+  public static OnlineStl fromBytes(byte[] bytes) {
+    return OnlineStlFormat.read(bytes);
+  }
+
+  private OnlineStlPoint decomposeAndLearn(double value) {
+    int phase = (int) (pointsSeen % period);
+    double trend = level + slope;
+    double season = seasonal[phase] + seasonalSlope[phase];
+    double remainder = value - trend - season;
+    // Report the seasonal centred on zero and the trend carrying the seasonal's mean, so the split
+    // does not wander as Holt-Winters' seasonal sum would; their sum is unchanged.
+    double seasonalMean = seasonalSum / period;
+    OnlineStlPoint point =
+        new OnlineStlPoint(value, season - seasonalMean, trend + seasonalMean, remainder, scale);
+
+    double limit = settings.clipScales() * Math.max(scale, scaleFloor());
+    double shift = levelShift(remainder, limit);
+    double seasonalShift = shift == 0 ? seasonalShift(phase, remainder, limit) : 0;
+    double clipped = Math.max(-limit, Math.min(limit, remainder - shift - seasonalShift));
+    level = trend + shift + settings.levelSmoothing() * clipped;
+    slope += settings.levelSmoothing() * settings.slopeSmoothing() * clipped;
+    double updated =
+        season
+            + seasonalShift
+            + settings.seasonalSmoothing() * (1 - settings.levelSmoothing()) * clipped;
+    seasonalSum += updated - seasonal[phase];
+    seasonal[phase] = updated;
+    seasonalSlope[phase] +=
+        settings.seasonalSlopeSmoothing()
+            * settings.seasonalSmoothing()
+            * (1 - settings.levelSmoothing())
+            * clipped;
+    double absolute = Math.min(Math.abs(remainder - shift), limit);
+    scale += settings.scaleSmoothing() * (MEAN_ABSOLUTE_TO_SD * absolute - scale);
+
+    pointsSeen++;
+    if (phase == period - 1) {
+      // Resum once per cycle so rounding in the running sum cannot accumulate.
+      seasonalSum = sum(seasonal);
+    }
+    return point;
+  }
+
+  /** The level shift to apply now (0 almost always), tracking runs of same-sign outliers. */
+  private double levelShift(double remainder, double limit) {
+    if (Math.abs(remainder) <= limit) {
+      runLength = 0;
+      runSum = 0;
+      return 0;
+    }
+    if (runLength > 0 && Math.signum(runSum) != Math.signum(remainder)) {
+      runLength = 0;
+      runSum = 0;
+    }
+    runLength++;
+    runSum += remainder;
+    if (runLength < settings.shiftRunPoints()) {
+      return 0;
+    }
+    double shift = runSum / runLength;
+    runLength = 0;
+    runSum = 0;
+    return shift;
+  }
+
+  /**
+   * The seasonal shift to apply to this phase now (0 almost always): a deviation that recurs at the
+   * same phase, same sign, on {@code shiftRunCycles} consecutive cycles belongs to the seasonal (a
+   * new nightly job; a warm-up seasonal that absorbed a spike), not to the remainder.
+   */
+  private double seasonalShift(int phase, double remainder, double limit) {
+    if (Math.abs(remainder) <= limit
+        || (phaseRunCycles[phase] > 0
+            && Math.signum(phaseRunSum[phase]) != Math.signum(remainder))) {
+      phaseRunCycles[phase] = 0;
+      phaseRunSum[phase] = 0;
+    }
+    if (Math.abs(remainder) <= limit) {
+      return 0;
+    }
+    phaseRunCycles[phase]++;
+    phaseRunSum[phase] += remainder;
+    if (phaseRunCycles[phase] < settings.shiftRunCycles()) {
+      return 0;
+    }
+    double shift = phaseRunSum[phase] / phaseRunCycles[phase];
+    phaseRunCycles[phase] = 0;
+    phaseRunSum[phase] = 0;
+    return shift;
+  }
+
+  /** A scale below which clipping stops making sense: a few ulps of the level. */
+  private double scaleFloor() {
+    return 1e-9 * Math.max(1, Math.abs(level));
+  }
+
+  private void initialiseFrom(StlResult batch) {
+    double[] batchSeasonal = batch.seasonal();
+    double[] batchTrend = batch.trend();
+    int n = batchTrend.length;
+    System.arraycopy(batchSeasonal, n - period, seasonal, 0, period);
+    seasonalSum = sum(seasonal);
+    level = batchTrend[n - 1];
+    // The slope over the last period: the last single step of a LOESS end fit is too noisy.
+    slope = (batchTrend[n - 1] - batchTrend[n - 1 - period]) / period;
+    double[] absolute = batch.remainder();
+    for (int i = 0; i < n; i++) {
+      absolute[i] = Math.abs(absolute[i]);
+    }
+    Arrays.sort(absolute);
+    scale = MEDIAN_ABSOLUTE_TO_SD * (absolute[(n - 1) / 2] + absolute[n / 2]) / 2;
+  }
+
+  private static double sum(double[] values) {
+    double total = 0;
+    for (double value : values) {
+      total += value;
+    }
+    return total;
+  }
+
+  // Accessors and restore for OnlineStlFormat.
+
+  double[] warmUpPoints() {
+    return warmUp == null ? null : Arrays.copyOf(warmUp, (int) pointsSeen);
+  }
+
+  double[] seasonalState() {
+    return seasonal.clone();
+  }
+
+  double[] seasonalSlopeState() {
+    return seasonalSlope.clone();
+  }
+
+  double seasonalSum() {
+    return seasonalSum;
+  }
+
+  double level() {
+    return level;
+  }
+
+  double slope() {
+    return slope;
+  }
+
+  double scale() {
+    return scale;
+  }
+
+  int runLength() {
+    return runLength;
+  }
+
+  double runSum() {
+    return runSum;
+  }
+
+  int[] phaseRunCycles() {
+    return phaseRunCycles.clone();
+  }
+
+  double[] phaseRunSums() {
+    return phaseRunSum.clone();
+  }
+
+  static OnlineStl restoreWarmingUp(OnlineStlSettings settings, double[] points) {
+    OnlineStl online = new OnlineStl(settings);
+    System.arraycopy(points, 0, online.warmUp, 0, points.length);
+    online.pointsSeen = points.length;
+    return online;
+  }
+
+  static OnlineStl restoreReady(
+      OnlineStlSettings settings,
+      long pointsSeen,
+      double[] seasonal,
+      double[] seasonalSlope,
+      double seasonalSum,
+      double level,
+      double slope,
+      double scale,
+      int runLength,
+      double runSum,
+      int[] phaseRunCycles,
+      double[] phaseRunSums) {
+    OnlineStl online = new OnlineStl(settings);
+    online.warmUp = null;
+    online.pointsSeen = pointsSeen;
+    System.arraycopy(seasonal, 0, online.seasonal, 0, seasonal.length);
+    System.arraycopy(seasonalSlope, 0, online.seasonalSlope, 0, seasonalSlope.length);
+    online.seasonalSum = seasonalSum;
+    online.level = level;
+    online.slope = slope;
+    online.scale = scale;
+    online.runLength = runLength;
+    online.runSum = runSum;
+    System.arraycopy(phaseRunCycles, 0, online.phaseRunCycles, 0, phaseRunCycles.length);
+    System.arraycopy(phaseRunSums, 0, online.phaseRunSum, 0, phaseRunSums.length);
+    return online;
+  }
+}
