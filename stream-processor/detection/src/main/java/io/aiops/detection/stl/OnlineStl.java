@@ -16,13 +16,15 @@ import java.util.Optional;
  * {@code clipScales} robust scales, the online counterpart of STL's robustness weights, so spikes
  * show in the remainder without bending the trend or seasonal; a run of same-sign clipped
  * remainders is taken as a level shift (as OneShotSTL does) so a step is absorbed within a few
- * points instead of being ground in at the clipped rate.
+ * points instead of being ground in at the clipped rate; likewise a deviation that recurs at one
+ * phase for a few cycles moves that phase's seasonal.
  *
- * <p>State: after warm-up, {@code 3 * period + 7} numbers (per phase: seasonal, run of same-sign
- * outliers and its sum; then the seasonal sum, level, slope, remainder scale, run length and run
- * sum), {@code 20 * period + 147} bytes serialised with the settings; during warm-up, the buffered
- * points ({@code warmUpPeriods * period} at most). Each point costs O(1), plus O(period) once per
- * period to resum the seasonal exactly (amortised O(1)); the warm-up decomposition runs once.
+ * <p>State: after warm-up, {@code 4 * period + 7} numbers (per phase: seasonal, its change per
+ * cycle, run of same-sign outliers and its sum; then the seasonal sum, level, slope, remainder
+ * scale, run length and run sum), {@code 28 * period + 162} bytes serialised with the settings
+ * (1,506 for period 48); during warm-up, the buffered points ({@code warmUpPeriods * period} at
+ * most). Each point costs O(1), plus O(period) once per period to resum the seasonal exactly
+ * (amortised O(1)); the warm-up decomposition runs once.
  *
  * <p>Points must be consecutive and equally spaced (one per bucket; the caller fills gaps), since
  * the phase is the point count modulo the period. Not thread-safe: one instance per series.
@@ -129,7 +131,7 @@ public final class OnlineStl {
             * settings.seasonalSmoothing()
             * (1 - settings.levelSmoothing())
             * clipped;
-    double absolute = Math.min(Math.abs(remainder - shift), limit);
+    double absolute = Math.min(Math.abs(remainder - shift - seasonalShift), limit);
     scale += settings.scaleSmoothing() * (MEAN_ABSOLUTE_TO_SD * absolute - scale);
 
     pointsSeen++;

@@ -25,8 +25,8 @@ import java.io.UncheckedIOException;
  *         double phaseRunSum)
  * </pre>
  *
- * <p>A ready state takes {@code 20 * period + 147} bytes (1,107 for period 48); a warming one 8
- * bytes per buffered point more than the 95-byte header.
+ * <p>A ready state takes {@code 28 * period + 162} bytes (1,506 for period 48); a warming one
+ * {@code 118 + 8 * buffered points}.
  */
 final class OnlineStlFormat {
   static final byte VERSION_1 = 1;
