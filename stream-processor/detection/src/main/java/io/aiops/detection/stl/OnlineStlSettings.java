@@ -77,8 +77,9 @@ public record OnlineStlSettings(
         // Slower than the level, as usual for Holt; 1/4 to 1 made little difference on fixtures.
         level / 4,
         2.0 / ((seasonalCycles + 1) / 2.0 + 1),
-        // Follows a growing swing (RMS gap to batch 1.11 -> 0.92 noise SDs) at a small cost on a
-        // steady one (0.75 -> 0.81).
+        // Follows a growing swing (RMS gap to batch about 1.1 -> 0.9 batch remainder SDs) at a
+        // small
+        // cost on a steady one (0.75 -> 0.81).
         0.15,
         // The remainder scale follows about one period.
         1.0 / period,
