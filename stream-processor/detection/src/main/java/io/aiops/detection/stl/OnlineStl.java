@@ -45,10 +45,8 @@ public final class OnlineStl {
   private double level;
   private double slope;
   private double scale;
-  private int runLength;
-  private double runSum;
-  private final int[] phaseRunCycles;
-  private final double[] phaseRunSum;
+  private final OutlierRuns levelRuns;
+  private final OutlierRuns phaseRuns;
 
   public OnlineStl(OnlineStlSettings settings) {
     this.settings = settings;
@@ -56,8 +54,8 @@ public final class OnlineStl {
     this.warmUp = new double[settings.warmUpPoints()];
     this.seasonal = new double[period];
     this.seasonalSlope = new double[period];
-    this.phaseRunCycles = new int[period];
-    this.phaseRunSum = new double[period];
+    this.levelRuns = new OutlierRuns(1, settings.shiftRunPoints());
+    this.phaseRuns = new OutlierRuns(period, settings.shiftRunCycles());
   }
 
   /**
@@ -115,8 +113,10 @@ public final class OnlineStl {
         new OnlineStlPoint(value, season - seasonalMean, trend + seasonalMean, remainder, scale);
 
     double limit = settings.clipScales() * Math.max(scale, scaleFloor());
-    double shift = levelShift(remainder, limit);
-    double seasonalShift = shift == 0 ? seasonalShift(phase, remainder, limit) : 0;
+    double shift = levelRuns.observe(0, remainder, limit);
+    // A deviation recurring at this phase, same sign, for shiftRunCycles cycles belongs to the
+    // seasonal (a new nightly job; a warm-up seasonal that absorbed a spike).
+    double seasonalShift = shift == 0 ? phaseRuns.observe(phase, remainder, limit) : 0;
     double clipped = Math.max(-limit, Math.min(limit, remainder - shift - seasonalShift));
     level = trend + shift + settings.levelSmoothing() * clipped;
     slope += settings.levelSmoothing() * settings.slopeSmoothing() * clipped;
@@ -140,54 +140,6 @@ public final class OnlineStl {
       seasonalSum = sum(seasonal);
     }
     return point;
-  }
-
-  /** The level shift to apply now (0 almost always), tracking runs of same-sign outliers. */
-  private double levelShift(double remainder, double limit) {
-    if (Math.abs(remainder) <= limit) {
-      runLength = 0;
-      runSum = 0;
-      return 0;
-    }
-    if (runLength > 0 && Math.signum(runSum) != Math.signum(remainder)) {
-      runLength = 0;
-      runSum = 0;
-    }
-    runLength++;
-    runSum += remainder;
-    if (runLength < settings.shiftRunPoints()) {
-      return 0;
-    }
-    double shift = runSum / runLength;
-    runLength = 0;
-    runSum = 0;
-    return shift;
-  }
-
-  /**
-   * The seasonal shift to apply to this phase now (0 almost always): a deviation that recurs at the
-   * same phase, same sign, on {@code shiftRunCycles} consecutive cycles belongs to the seasonal (a
-   * new nightly job; a warm-up seasonal that absorbed a spike), not to the remainder.
-   */
-  private double seasonalShift(int phase, double remainder, double limit) {
-    if (Math.abs(remainder) <= limit
-        || (phaseRunCycles[phase] > 0
-            && Math.signum(phaseRunSum[phase]) != Math.signum(remainder))) {
-      phaseRunCycles[phase] = 0;
-      phaseRunSum[phase] = 0;
-    }
-    if (Math.abs(remainder) <= limit) {
-      return 0;
-    }
-    phaseRunCycles[phase]++;
-    phaseRunSum[phase] += remainder;
-    if (phaseRunCycles[phase] < settings.shiftRunCycles()) {
-      return 0;
-    }
-    double shift = phaseRunSum[phase] / phaseRunCycles[phase];
-    phaseRunCycles[phase] = 0;
-    phaseRunSum[phase] = 0;
-    return shift;
   }
 
   /** A scale below which clipping stops making sense: a few ulps of the level. */
@@ -250,20 +202,12 @@ public final class OnlineStl {
     return scale;
   }
 
-  int runLength() {
-    return runLength;
+  OutlierRuns levelRuns() {
+    return levelRuns;
   }
 
-  double runSum() {
-    return runSum;
-  }
-
-  int[] phaseRunCycles() {
-    return phaseRunCycles.clone();
-  }
-
-  double[] phaseRunSums() {
-    return phaseRunSum.clone();
+  OutlierRuns phaseRuns() {
+    return phaseRuns;
   }
 
   static OnlineStl restoreWarmingUp(OnlineStlSettings settings, double[] points) {
@@ -281,11 +225,7 @@ public final class OnlineStl {
       double seasonalSum,
       double level,
       double slope,
-      double scale,
-      int runLength,
-      double runSum,
-      int[] phaseRunCycles,
-      double[] phaseRunSums) {
+      double scale) {
     OnlineStl online = new OnlineStl(settings);
     online.warmUp = null;
     online.pointsSeen = pointsSeen;
@@ -295,10 +235,6 @@ public final class OnlineStl {
     online.level = level;
     online.slope = slope;
     online.scale = scale;
-    online.runLength = runLength;
-    online.runSum = runSum;
-    System.arraycopy(phaseRunCycles, 0, online.phaseRunCycles, 0, phaseRunCycles.length);
-    System.arraycopy(phaseRunSums, 0, online.phaseRunSum, 0, phaseRunSums.length);
     return online;
   }
 }

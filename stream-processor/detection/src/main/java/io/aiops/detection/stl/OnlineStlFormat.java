@@ -62,17 +62,16 @@ final class OnlineStlFormat {
         out.writeDouble(online.level());
         out.writeDouble(online.slope());
         out.writeDouble(online.scale());
-        out.writeInt(online.runLength());
-        out.writeDouble(online.runSum());
+        out.writeInt(online.levelRuns().length(0));
+        out.writeDouble(online.levelRuns().sum(0));
         double[] seasonal = online.seasonalState();
         double[] seasonalSlope = online.seasonalSlopeState();
-        int[] runCycles = online.phaseRunCycles();
-        double[] runSums = online.phaseRunSums();
+        OutlierRuns phaseRuns = online.phaseRuns();
         for (int phase = 0; phase < seasonal.length; phase++) {
           out.writeDouble(seasonal[phase]);
           out.writeDouble(seasonalSlope[phase]);
-          out.writeInt(runCycles[phase]);
-          out.writeDouble(runSums[phase]);
+          out.writeInt(phaseRuns.length(phase));
+          out.writeDouble(phaseRuns.sum(phase));
         }
       }
     } catch (IOException e) {
@@ -96,48 +95,54 @@ final class OnlineStlFormat {
       if (pointsSeen < settings.warmUpPoints()) {
         online = OnlineStl.restoreWarmingUp(settings, readFinite(in, (int) pointsSeen));
       } else {
-        double seasonalSum = readFinite(in);
-        double level = readFinite(in);
-        double slope = readFinite(in);
-        double scale = readFinite(in);
-        int runLength = in.readInt();
-        double runSum = readFinite(in);
-        check(scale >= 0, "negative scale");
-        check(runLength >= 0 && runLength < settings.shiftRunPoints(), "run length out of range");
-        int period = settings.periodPoints();
-        double[] seasonal = new double[period];
-        double[] seasonalSlope = new double[period];
-        int[] runCycles = new int[period];
-        double[] runSums = new double[period];
-        for (int phase = 0; phase < period; phase++) {
-          seasonal[phase] = readFinite(in);
-          seasonalSlope[phase] = readFinite(in);
-          runCycles[phase] = in.readInt();
-          runSums[phase] = readFinite(in);
-          check(
-              runCycles[phase] >= 0 && runCycles[phase] < settings.shiftRunCycles(),
-              "phase run out of range");
-        }
-        online =
-            OnlineStl.restoreReady(
-                settings,
-                pointsSeen,
-                seasonal,
-                seasonalSlope,
-                seasonalSum,
-                level,
-                slope,
-                scale,
-                runLength,
-                runSum,
-                runCycles,
-                runSums);
+        online = readReady(in, settings, pointsSeen);
       }
       check(buffer.available() == 0, "trailing bytes");
       return online;
     } catch (IOException e) {
       throw new IllegalArgumentException("truncated online STL state", e);
     }
+  }
+
+  private static OnlineStl readReady(
+      DataInputStream in, OnlineStlSettings settings, long pointsSeen) throws IOException {
+    double seasonalSum = readFinite(in);
+    double level = readFinite(in);
+    double slope = readFinite(in);
+    double scale = readFinite(in);
+    check(scale >= 0, "negative scale");
+    int period = settings.periodPoints();
+    double[] seasonal = new double[period];
+    double[] seasonalSlope = new double[period];
+    int levelRunLength = in.readInt();
+    double levelRunSum = readFinite(in);
+    int[] phaseRunLengths = new int[period];
+    double[] phaseRunSums = new double[period];
+    for (int phase = 0; phase < period; phase++) {
+      seasonal[phase] = readFinite(in);
+      seasonalSlope[phase] = readFinite(in);
+      phaseRunLengths[phase] = in.readInt();
+      phaseRunSums[phase] = readFinite(in);
+    }
+    OnlineStl online =
+        OnlineStl.restoreReady(
+            settings, pointsSeen, seasonal, seasonalSlope, seasonalSum, level, slope, scale);
+    restoreRun(online.levelRuns(), 0, levelRunLength, levelRunSum, settings.shiftRunPoints());
+    for (int phase = 0; phase < period; phase++) {
+      restoreRun(
+          online.phaseRuns(),
+          phase,
+          phaseRunLengths[phase],
+          phaseRunSums[phase],
+          settings.shiftRunCycles());
+    }
+    return online;
+  }
+
+  private static void restoreRun(
+      OutlierRuns runs, int track, int length, double sum, int runToShift) {
+    check(length >= 0 && length < runToShift, "outlier run out of range");
+    runs.restore(track, length, sum);
   }
 
   private static void writeBatch(DataOutputStream out, StlSettings batch) throws IOException {
