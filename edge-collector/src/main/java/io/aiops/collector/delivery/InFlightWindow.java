@@ -23,6 +23,8 @@ final class InFlightWindow {
     final long sentAtNanos;
     volatile Outcome outcome = Outcome.PENDING;
     volatile Exception error;
+    // Set when the producer refused the record inside send() (and so never took it).
+    Exception refusal;
 
     private Slot(long sequence, long bytes) {
       this.sequence = sequence;

@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
@@ -21,7 +22,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.errors.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,9 +56,11 @@ final class SpoolSender implements Runnable {
   private final LongAdder rejected = new LongAdder();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
+  private final CountDownLatch loopEnded = new CountDownLatch(1);
   private boolean signalled;
   private volatile boolean stopping;
   private volatile long stopAtNanos;
+  private volatile Thread loopThread;
   private Producer<byte[], byte[]> producer;
   private long nextToSend;
   private long pausedUntilNanos;
@@ -82,6 +84,7 @@ final class SpoolSender implements Runnable {
 
   @Override
   public void run() {
+    loopThread = Thread.currentThread();
     nextToSend = spool.firstUnacknowledged();
     pausedUntilNanos = System.nanoTime();
     try {
@@ -98,6 +101,9 @@ final class SpoolSender implements Runnable {
         awaitChange();
       }
     } finally {
+      // The spool is released from here on; closing the producer can take a while (its I/O thread
+      // may be waiting on a connection) and need not hold up close().
+      loopEnded.countDown();
       closeProducer();
     }
   }
@@ -121,6 +127,11 @@ final class SpoolSender implements Runnable {
     stopAtNanos = System.nanoTime() + timeout.toNanos();
     stopping = true;
     signal();
+  }
+
+  /** Waits up to {@code timeout} for the loop to stop using the spool; false if it did not. */
+  boolean awaitStopped(Duration timeout) throws InterruptedException {
+    return loopEnded.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   long sent() {
@@ -155,9 +166,10 @@ final class SpoolSender implements Runnable {
     if (settled.isEmpty()) {
       return;
     }
-    spool.acknowledge(settled.nextSequence());
+    // Counted before the position moves, so that no one sees nothing pending and too few sent.
     sent.add(settled.delivered());
     rejected.add(settled.rejected());
+    spool.acknowledge(settled.nextSequence());
     if (settled.delivered() > 0) {
       backoff.reset();
     }
@@ -204,7 +216,10 @@ final class SpoolSender implements Runnable {
     try {
       schemaId = ids.idFor(entry.topic(), entry.schemaFingerprint(), schema);
     } catch (SchemaRegistryException e) {
-      unreachable(e.getMessage());
+      // A refused connection comes without a message of its own: name its kind at least.
+      unreachable(
+          e.getMessage()
+              + (e.getCause() == null ? "" : " (" + e.getCause().getClass().getSimpleName() + ")"));
       return false;
     }
     byte[] value = wireFormat(schemaId, entry.avroValue());
@@ -214,30 +229,49 @@ final class SpoolSender implements Runnable {
       producer.send(
           new ProducerRecord<>(entry.topic(), null, entry.timestampMs(), key, value),
           (metadata, error) -> settle(slot, error));
-    } catch (TimeoutException e) {
-      // No metadata for the topic in time: nothing of it is in flight, so order is safe.
-      window.removeNewest(slot);
-      unreachable(e.getMessage());
-      return false;
     } catch (KafkaException | IllegalStateException e) {
       fail(slot, e);
       return false;
     }
-    return true;
+    return slot.refusal == null || refused(slot);
   }
 
-  /** Called on the producer's I/O thread. */
+  /**
+   * The producer refused the record before taking it, e.g. no metadata for its topic within
+   * max.block.ms: it was never sent and nothing after it is, so order is safe and what the producer
+   * already holds keeps being retried. Returns whether sending may go on.
+   */
+  private boolean refused(Slot slot) {
+    if (slot.refusal instanceof RecordTooLargeException) {
+      reject(slot, slot.refusal);
+      return true;
+    }
+    window.removeNewest(slot);
+    unreachable(slot.refusal.getMessage());
+    return false;
+  }
+
+  /** Called on the producer's I/O thread, or inside send() when the producer refuses a record. */
   private void settle(Slot slot, Exception error) {
+    if (error != null && Thread.currentThread() == loopThread) {
+      slot.refusal = error;
+      return;
+    }
     if (error == null) {
       slot.outcome = Outcome.DELIVERED;
     } else if (error instanceof RecordTooLargeException) {
-      LOG.error("Spooled record {} skipped: the broker refuses it: {}", slot.sequence, error);
-      slot.error = error;
-      slot.outcome = Outcome.REJECTED;
+      reject(slot, error);
     } else {
       fail(slot, error);
     }
     signal();
+  }
+
+  private static void reject(Slot slot, Exception error) {
+    LOG.error(
+        "Spooled record {} skipped: the broker refuses it: {}", slot.sequence, error.toString());
+    slot.error = error;
+    slot.outcome = Outcome.REJECTED;
   }
 
   private static void fail(Slot slot, Exception error) {

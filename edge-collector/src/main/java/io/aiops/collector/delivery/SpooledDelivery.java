@@ -149,12 +149,12 @@ public final class SpooledDelivery implements CollectorDelivery {
     closed = true;
     sender.stop(settings.closeTimeout());
     try {
-      senderThread.join(settings.closeTimeout().plusMillis(MAX_BLOCK_MS + 1_000).toMillis());
+      // A send blocked on metadata ends within max.block.ms.
+      if (!sender.awaitStopped(settings.closeTimeout().plusMillis(MAX_BLOCK_MS + 1_000))) {
+        LOG.warn("Spool sender did not stop in time; closing the spool under it");
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-    if (senderThread.isAlive()) {
-      LOG.warn("Spool sender did not stop in time; closing the spool under it");
     }
     long pending = spool.pendingRecords();
     closeQuietly(spool);
