@@ -317,8 +317,12 @@ public final class DiskSpool implements AutoCloseable {
     droppedRecords += unacknowledged;
     forget(oldest);
     oldest.delete();
-    LOG.debug(
-        "Spool full: dropped {} with {} unacknowledged records", oldest.path(), unacknowledged);
+    // One line per dropped segment (a sixteenth of the spool by default): rare, and worth seeing.
+    LOG.warn(
+        "Spool {} full ({} bytes): dropped its oldest segment with {} unsent records",
+        directory,
+        limits.maxBytes(),
+        unacknowledged);
   }
 
   private void deleteAcknowledgedSegments() throws IOException {
