@@ -31,6 +31,20 @@ final class InFlightWindow {
       this.bytes = bytes;
       this.sentAtNanos = System.nanoTime();
     }
+
+    void deliver() {
+      outcome = Outcome.DELIVERED;
+    }
+
+    void reject(Exception cause) {
+      error = cause;
+      outcome = Outcome.REJECTED;
+    }
+
+    void fail(Exception cause) {
+      error = cause;
+      outcome = Outcome.FAILED;
+    }
   }
 
   /** The settled prefix just removed: how many of each, and the first sequence after it. */

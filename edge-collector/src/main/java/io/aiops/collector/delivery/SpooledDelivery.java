@@ -70,9 +70,8 @@ public final class SpooledDelivery implements CollectorDelivery {
     this.sender =
         new SpoolSender(
             spool,
-            new SpoolEntryCodec(settings.compress()),
-            schemas,
-            new RegistryIds(registry),
+            new WireRecords(
+                new SpoolEntryCodec(settings.compress()), schemas, new RegistryIds(registry)),
             () -> newProducer(producer),
             settings);
     this.senderThread = new Thread(sender, "aiops-spool-sender");

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.aiops.collector.delivery.InFlightWindow.Outcome;
 import io.aiops.collector.delivery.InFlightWindow.Settled;
 import io.aiops.collector.delivery.InFlightWindow.Slot;
 import org.junit.jupiter.api.Test;
@@ -20,11 +19,11 @@ class InFlightWindowTest {
     Slot second = window.add(6, 10);
     Slot third = window.add(7, 10);
 
-    third.outcome = Outcome.DELIVERED;
-    second.outcome = Outcome.DELIVERED;
+    third.deliver();
+    second.deliver();
     assertTrue(window.takeSettledPrefix().isEmpty(), "record 5 is still unacknowledged");
 
-    first.outcome = Outcome.DELIVERED;
+    first.deliver();
     Settled settled = window.takeSettledPrefix();
     assertEquals(3, settled.delivered());
     assertEquals(8, settled.nextSequence());
@@ -34,8 +33,8 @@ class InFlightWindowTest {
   @Test
   void countsRejectedRecordsAsSettledButNotDelivered() {
     InFlightWindow window = new InFlightWindow(10, 1_000);
-    window.add(1, 10).outcome = Outcome.REJECTED;
-    window.add(2, 10).outcome = Outcome.DELIVERED;
+    window.add(1, 10).reject(new IllegalArgumentException("too large"));
+    window.add(2, 10).deliver();
 
     Settled settled = window.takeSettledPrefix();
 
@@ -50,8 +49,7 @@ class InFlightWindowTest {
     window.add(1, 10);
     Slot failed = window.add(2, 10);
     Exception error = new IllegalStateException("fenced");
-    failed.error = error;
-    failed.outcome = Outcome.FAILED;
+    failed.fail(error);
 
     assertSame(error, window.failure());
     window.clear();
@@ -68,7 +66,7 @@ class InFlightWindowTest {
     InFlightWindow byBytes = new InFlightWindow(100, 50);
     byBytes.add(1, 60);
     assertFalse(byBytes.hasRoom());
-    byBytes.add(2, 0).outcome = Outcome.DELIVERED;
+    byBytes.add(2, 0).deliver();
     byBytes.removeNewest(byBytes.add(3, 5));
     assertEquals(-10, byBytes.roomBytes());
   }

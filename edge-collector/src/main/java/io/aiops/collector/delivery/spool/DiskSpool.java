@@ -1,17 +1,10 @@
 package io.aiops.collector.delivery.spool;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,15 +21,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class DiskSpool implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DiskSpool.class);
-  private static final String LOCK_FILE = "lock";
   // During a replay acknowledgements arrive by the thousand a second: rewrite the position file at
   // most this often (a crash resends at most this much); checkpoint() catches up when idle.
   private static final long POSITION_WRITE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-  private final Path directory;
+  private final SpoolDirectory directory;
   private final SpoolLimits limits;
   private final SpoolFsync fsync;
-  private final FileChannel lockChannel;
   private final AcknowledgedPosition position;
   // Oldest first; the last one takes the appends.
   private final List<SpoolSegment> segments;
@@ -53,10 +44,9 @@ public final class DiskSpool implements AutoCloseable {
   private record Cursor(SpoolSegment segment, long sequence, long offset) {}
 
   private DiskSpool(
-      Path directory,
+      SpoolDirectory directory,
       SpoolLimits limits,
       SpoolFsync fsync,
-      FileChannel lockChannel,
       List<SpoolSegment> segments,
       long acknowledged,
       long lostRecords,
@@ -65,8 +55,7 @@ public final class DiskSpool implements AutoCloseable {
     this.directory = directory;
     this.limits = limits;
     this.fsync = fsync;
-    this.lockChannel = lockChannel;
-    this.position = new AcknowledgedPosition(directory);
+    this.position = new AcknowledgedPosition(directory.path());
     this.segments = segments;
     this.acknowledged = acknowledged;
     this.writtenAcknowledged = acknowledged;
@@ -89,41 +78,22 @@ public final class DiskSpool implements AutoCloseable {
    */
   public static DiskSpool open(Path directory, SpoolLimits limits, SpoolFsync fsync)
       throws IOException {
-    Files.createDirectories(directory);
-    FileChannel lockChannel = lock(directory);
+    SpoolDirectory spoolDirectory = SpoolDirectory.lock(directory);
     try {
-      List<Path> files = segmentFiles(directory);
-      List<SpoolSegment> segments = new ArrayList<>(files.size());
-      long lost = 0;
-      long truncatedBytes = 0;
-      for (int i = 0; i < files.size(); i++) {
-        long base = SpoolSegment.baseSequenceOf(files.get(i));
-        SpoolSegment.Scan scan = SpoolSegment.recover(files.get(i), base);
-        if (scan.truncatedBytes() > 0) {
-          // Inside the spool the next file's name tells how many records were cut; at its end,
-          // only the one being written when the crash came can have been cut.
-          boolean last = i + 1 == files.size();
-          lost +=
-              last
-                  ? 1
-                  : Math.max(
-                      1,
-                      SpoolSegment.baseSequenceOf(files.get(i + 1)) - scan.segment().endSequence());
-          truncatedBytes += scan.truncatedBytes();
-          LOG.warn(
-              "Spool segment {}: cut {} damaged or torn bytes after record {}",
-              files.get(i),
-              scan.truncatedBytes(),
-              scan.segment().endSequence() - 1);
-        }
-        segments.add(scan.segment());
-      }
+      SpoolDirectory.Recovered recovered = spoolDirectory.recoverSegments();
+      List<SpoolSegment> segments = new ArrayList<>(recovered.segments());
       long firstSequence = segments.isEmpty() ? 0 : segments.get(0).baseSequence();
       long acknowledged = new AcknowledgedPosition(directory).read().orElse(firstSequence);
       return new DiskSpool(
-          directory, limits, fsync, lockChannel, segments, acknowledged, lost, truncatedBytes);
+          spoolDirectory,
+          limits,
+          fsync,
+          segments,
+          acknowledged,
+          recovered.lostRecords(),
+          recovered.truncatedBytes());
     } catch (IOException | RuntimeException e) {
-      lockChannel.close();
+      spoolDirectory.close();
       throw e;
     }
   }
@@ -136,7 +106,7 @@ public final class DiskSpool implements AutoCloseable {
    */
   public synchronized long append(byte[] payload) throws IOException {
     ensureOpen();
-    long frameBytes = SpoolSegment.FRAME_HEADER_BYTES + (long) payload.length;
+    long frameBytes = RecordFrame.HEADER_BYTES + (long) payload.length;
     if (SpoolSegment.HEADER_BYTES + frameBytes > limits.maxBytes()) {
       throw new IllegalArgumentException(
           "a record of " + payload.length + " bytes cannot fit a spool of " + limits.maxBytes());
@@ -263,7 +233,7 @@ public final class DiskSpool implements AutoCloseable {
   }
 
   public Path directory() {
-    return directory;
+    return directory.path();
   }
 
   /** Writes the acknowledged position and releases the directory. */
@@ -279,7 +249,7 @@ public final class DiskSpool implements AutoCloseable {
       }
       active().seal();
     } finally {
-      lockChannel.close();
+      directory.close();
     }
   }
 
@@ -301,18 +271,19 @@ public final class DiskSpool implements AutoCloseable {
     if (!segments.isEmpty()) {
       active().seal();
     }
-    SpoolSegment segment = SpoolSegment.create(directory, baseSequence);
+    SpoolSegment segment = SpoolSegment.create(directory.path(), baseSequence);
     segments.add(segment);
     if (fsync == SpoolFsync.EVERY_RECORD) {
       // Forcing records is pointless if the file that holds them can vanish with its directory
       // entry.
-      syncDirectory();
+      directory.sync();
     }
     return segment;
   }
 
   private void dropOldest() throws IOException {
     SpoolSegment oldest = segments.remove(0);
+    // Some of these may already be with the producer and still arrive; they count as dropped.
     long unacknowledged = unacknowledgedIn(oldest);
     droppedRecords += unacknowledged;
     forget(oldest);
@@ -320,7 +291,7 @@ public final class DiskSpool implements AutoCloseable {
     // One line per dropped segment (a sixteenth of the spool by default): rare, and worth seeing.
     LOG.warn(
         "Spool {} full ({} bytes): dropped its oldest segment with {} unsent records",
-        directory,
+        directory.path(),
         limits.maxBytes(),
         unacknowledged);
   }
@@ -364,45 +335,9 @@ public final class DiskSpool implements AutoCloseable {
     lastPositionWriteNanos = System.nanoTime();
   }
 
-  private void syncDirectory() {
-    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-      channel.force(true);
-    } catch (IOException e) {
-      // Not every platform can force a directory; the records themselves are still forced.
-      LOG.debug("cannot force directory {}: {}", directory, e.getMessage());
-    }
-  }
-
   private void ensureOpen() {
     if (closed) {
-      throw new IllegalStateException("spool " + directory + " is closed");
+      throw new IllegalStateException("spool " + directory.path() + " is closed");
     }
-  }
-
-  private static List<Path> segmentFiles(Path directory) throws IOException {
-    try (Stream<Path> files = Files.list(directory)) {
-      return files
-          .filter(file -> SpoolSegment.baseSequenceOf(file) >= 0)
-          .sorted(Comparator.comparingLong(SpoolSegment::baseSequenceOf))
-          .toList();
-    }
-  }
-
-  private static FileChannel lock(Path directory) throws IOException {
-    FileChannel channel =
-        FileChannel.open(
-            directory.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    FileLock lock;
-    try {
-      lock = channel.tryLock();
-    } catch (OverlappingFileLockException e) {
-      lock = null;
-    }
-    if (lock == null) {
-      channel.close();
-      throw new IllegalStateException(
-          "spool directory " + directory + " is in use by another collector");
-    }
-    return channel;
   }
 }

@@ -8,17 +8,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.CRC32;
 
 /**
- * One append-only file of the spool: an 8-byte header (magic, format version), then frames of
- * {@code [payload length: int][CRC32 of payload: int][payload]}. The file name is the sequence
- * number of its first record, so a record's sequence is that number plus its index in the file.
+ * One append-only file of the spool: an 8-byte header (magic, format version), then records in
+ * {@link RecordFrame}s. The file name is the sequence number of its first record, so a record's
+ * sequence is that number plus its index in the file.
  */
 final class SpoolSegment {
   static final String SUFFIX = ".seg";
   static final int HEADER_BYTES = 8;
-  static final int FRAME_HEADER_BYTES = 8;
   // "ASPL": a file that does not start with it was never a spool segment, or was overwritten.
   private static final int MAGIC = 0x4153504C;
   private static final int FORMAT_VERSION = 1;
@@ -38,13 +36,6 @@ final class SpoolSegment {
 
   /** What a segment holds after its valid frames were counted, and what followed them. */
   record Scan(SpoolSegment segment, long truncatedBytes) {}
-
-  /** One frame read back: its payload, or null when the frame is torn or fails its CRC. */
-  record Frame(byte[] payload, long nextOffset) {
-    boolean valid() {
-      return payload != null;
-    }
-  }
 
   static Path pathFor(Path directory, long baseSequence) {
     return directory.resolve(String.format("%020d%s", baseSequence, SUFFIX));
@@ -71,7 +62,7 @@ final class SpoolSegment {
             StandardOpenOption.CREATE_NEW,
             StandardOpenOption.WRITE,
             StandardOpenOption.READ)) {
-      writeFully(channel, header(), 0);
+      RecordFrame.writeFully(channel, header(), 0);
     }
     return new SpoolSegment(path, baseSequence, 0, HEADER_BYTES);
   }
@@ -87,13 +78,13 @@ final class SpoolSegment {
       long fileBytes = channel.size();
       if (!hasValidHeader(channel, path)) {
         channel.truncate(0);
-        writeFully(channel, header(), 0);
+        RecordFrame.writeFully(channel, header(), 0);
         return new Scan(new SpoolSegment(path, baseSequence, 0, HEADER_BYTES), fileBytes);
       }
       long offset = HEADER_BYTES;
       int records = 0;
       while (offset < fileBytes) {
-        Frame frame = readFrame(channel, offset, fileBytes);
+        RecordFrame.Read frame = RecordFrame.read(channel, offset, fileBytes);
         if (!frame.valid()) {
           break;
         }
@@ -110,10 +101,9 @@ final class SpoolSegment {
   /** Appends one framed payload; with {@code force}, returns only once it is on the device. */
   void append(byte[] payload, boolean force) throws IOException {
     FileChannel channel = appendChannel();
-    ByteBuffer frame = ByteBuffer.allocate(FRAME_HEADER_BYTES + payload.length);
-    frame.putInt(payload.length).putInt(crc(payload)).put(payload).flip();
+    ByteBuffer frame = RecordFrame.of(payload);
     try {
-      writeFully(channel, frame, sizeBytes);
+      RecordFrame.writeFully(channel, frame, sizeBytes);
       if (force) {
         channel.force(false);
       }
@@ -142,7 +132,7 @@ final class SpoolSegment {
     try {
       long bytes = 0;
       while (offset < sizeBytes && out.size() < maxRecords) {
-        Frame frame = readFrame(channel, offset, sizeBytes);
+        RecordFrame.Read frame = RecordFrame.read(channel, offset, sizeBytes);
         if (!frame.valid()) {
           return new Read(out, offset, true);
         }
@@ -167,11 +157,8 @@ final class SpoolSegment {
     long offset = HEADER_BYTES;
     FileChannel channel = appendChannel != null ? appendChannel : FileChannel.open(path);
     try {
-      ByteBuffer length = ByteBuffer.allocate(Integer.BYTES);
       for (long i = 0; i < skip && offset < sizeBytes; i++) {
-        length.clear();
-        readFully(channel, length, offset);
-        offset += FRAME_HEADER_BYTES + Integer.toUnsignedLong(length.flip().getInt());
+        offset += RecordFrame.HEADER_BYTES + RecordFrame.payloadLength(channel, offset);
       }
     } finally {
       if (channel != appendChannel) {
@@ -235,35 +222,12 @@ final class SpoolSegment {
     return appendChannel;
   }
 
-  private static Frame readFrame(FileChannel channel, long offset, long end) throws IOException {
-    if (end - offset < FRAME_HEADER_BYTES) {
-      return new Frame(null, offset);
-    }
-    ByteBuffer head = ByteBuffer.allocate(FRAME_HEADER_BYTES);
-    readFully(channel, head, offset);
-    head.flip();
-    long length = Integer.toUnsignedLong(head.getInt());
-    int expectedCrc = head.getInt();
-    long payloadStart = offset + FRAME_HEADER_BYTES;
-    // A length running past the end is a frame the crash cut short (or garbage).
-    if (length > end - payloadStart) {
-      return new Frame(null, offset);
-    }
-    ByteBuffer payload = ByteBuffer.allocate((int) length);
-    readFully(channel, payload, payloadStart);
-    byte[] bytes = payload.array();
-    if (crc(bytes) != expectedCrc) {
-      return new Frame(null, offset);
-    }
-    return new Frame(bytes, payloadStart + length);
-  }
-
   private static boolean hasValidHeader(FileChannel channel, Path path) throws IOException {
     if (channel.size() < HEADER_BYTES) {
       return false;
     }
     ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
-    readFully(channel, header, 0);
+    RecordFrame.readFully(channel, header, 0);
     header.flip();
     if (header.getInt() != MAGIC) {
       return false;
@@ -283,31 +247,5 @@ final class SpoolSegment {
 
   private static ByteBuffer header() {
     return ByteBuffer.allocate(HEADER_BYTES).putInt(MAGIC).putInt(FORMAT_VERSION).flip();
-  }
-
-  private static int crc(byte[] bytes) {
-    CRC32 crc = new CRC32();
-    crc.update(bytes);
-    return (int) crc.getValue();
-  }
-
-  private static void writeFully(FileChannel channel, ByteBuffer buffer, long position)
-      throws IOException {
-    long at = position;
-    while (buffer.hasRemaining()) {
-      at += channel.write(buffer, at);
-    }
-  }
-
-  private static void readFully(FileChannel channel, ByteBuffer buffer, long position)
-      throws IOException {
-    long at = position;
-    while (buffer.hasRemaining()) {
-      int read = channel.read(buffer, at);
-      if (read < 0) {
-        throw new IOException("unexpected end of " + channel + " at " + at);
-      }
-      at += read;
-    }
   }
 }
