@@ -10,6 +10,7 @@ import io.aiops.collector.procfs.ProcfsReader;
 import io.aiops.collector.procfs.ReadErrors;
 import io.aiops.schemas.memory.CgroupMemory;
 import io.aiops.schemas.memory.HostMemorySample;
+import io.aiops.schemas.serde.AvroTrust;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -32,6 +33,9 @@ public final class HostSampler {
   private final long pageSizeBytes;
 
   public HostSampler(HostPaths paths, ProcessSelection selection, ReadErrors errors) {
+    // Building a sample copies schema defaults, which Avro 1.12 refuses for untrusted classes; a
+    // sampler can run before any serde (collect memory never creates one).
+    AvroTrust.trustGeneratedClasses();
     this.paths = paths;
     this.procfs = new ProcfsReader(paths.procRoot(), errors, notices);
     this.processes = new ProcessSampler(paths.procRoot(), selection, errors, notices);
