@@ -33,7 +33,7 @@ final class BoundedClose {
       Thread.currentThread().interrupt();
     }
     if (closer.isAlive()) {
-      LOG.warn("{} did not close within {} s; leaving it", what, bound.toSeconds());
+      LOG.warn("{} did not close within {} ms; leaving it", what, bound.toMillis());
       return false;
     }
     return true;

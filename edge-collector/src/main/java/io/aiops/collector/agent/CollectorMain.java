@@ -1,5 +1,6 @@
 package io.aiops.collector.agent;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
@@ -17,6 +18,11 @@ public final class CollectorMain {
 
   /** Runs the command line and returns the exit status (tests call this instead of main). */
   public static int run(String... args) {
+    return run(null, null, args);
+  }
+
+  /** The same, printing to the given writers (null: stdout and stderr). */
+  static int run(PrintWriter out, PrintWriter err, String... args) {
     // Before any logger exists: our progress at info, Kafka's config dumps only when wrong.
     defaultProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     defaultProperty("org.slf4j.simpleLogger.log.io.aiops", "info");
@@ -25,6 +31,12 @@ public final class CollectorMain {
     defaultProperty("org.slf4j.simpleLogger.logFile", "System.err");
     CommandLine commandLine = new CommandLine(new CollectCommand());
     commandLine.getCommandSpec().name(NAME);
+    if (out != null) {
+      commandLine.setOut(out);
+    }
+    if (err != null) {
+      commandLine.setErr(err);
+    }
     commandLine.setParameterExceptionHandler(CollectorMain::usageError);
     commandLine.setExecutionExceptionHandler(
         (e, command, parsed) -> {

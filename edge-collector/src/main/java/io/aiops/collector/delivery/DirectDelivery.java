@@ -137,6 +137,8 @@ public final class DirectDelivery implements CollectorDelivery {
     try {
       if (!sender.awaitTermination(closeTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
         dropped.add(sender.shutdownNow().size());
+        // The record being sent fails on the interrupt and is counted before close returns.
+        sender.awaitTermination(1, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
