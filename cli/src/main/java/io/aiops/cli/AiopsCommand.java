@@ -2,6 +2,7 @@ package io.aiops.cli;
 
 import io.aiops.cli.detect.DetectCommand;
 import io.aiops.cli.up.UpCommand;
+import io.aiops.collector.agent.CollectCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,13 +17,20 @@ import picocli.CommandLine.Command;
       "Edge collectors publish memory samples to Kafka; a stream processor computes per-process"
           + " trends, leak verdicts and OOM ETAs; sinks store anomalies and serve them over HTTP.",
     },
-    subcommands = {UpCommand.class, DetectCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      UpCommand.class,
+      DetectCommand.class,
+      CollectCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footer = {
       "",
       "Start everything on this machine, with a simulated fleet:",
       "  aiops up --simulate-hosts 20 --duration 10m",
       "Judge exported series offline:",
       "  aiops detect memory-leak --input exports/ --format json",
+      "Collect this host's memory as JSON lines, without Kafka:",
+      "  aiops collect memory --duration 60s --interval 5s --format json",
       "",
       "Exit status: 0 success, 1 failure at run time, 2 bad usage or unreadable input.",
     })
