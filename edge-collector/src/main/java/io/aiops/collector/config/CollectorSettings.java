@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * Everything the collector agent runs with, validated at start. Filled from options, {@code
@@ -112,9 +114,19 @@ public record CollectorSettings(
         ProducerProperties.read(sources, producerOverrides));
   }
 
+  /**
+   * The producer's settings: the collector's defaults with the operator's properties on top.
+   * buffer.memory is capped because the producer's default (32 MiB) is more than the collector's
+   * whole heap: 4 MiB still holds an hour of samples while the broker is away.
+   */
   public ProducerSettings producerSettings() {
-    return new ProducerSettings(bootstrapServers, producerProperties);
+    Map<String, String> properties = new TreeMap<>(PRODUCER_DEFAULTS);
+    properties.putAll(producerProperties);
+    return new ProducerSettings(bootstrapServers, properties);
   }
+
+  static final Map<String, String> PRODUCER_DEFAULTS =
+      Map.of(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(4L << 20));
 
   /** Secrets hidden: this is what start-up logs print. */
   @Override

@@ -18,7 +18,15 @@ final class CollectorJar {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // The JVM flags the systemd unit and the DaemonSet use.
-    command.addAll(List.of("-Xmx48m", "-XX:+UseSerialGC", "-jar", JAR.toString()));
+    command.addAll(
+        List.of(
+            "-Xmx32m",
+            "-Xmn8m",
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:-UsePerfData",
+            "-jar",
+            JAR.toString()));
     command.addAll(List.of(args));
     return new ProcessBuilder(command)
         .redirectOutput(logs.resolve("stdout").toFile())

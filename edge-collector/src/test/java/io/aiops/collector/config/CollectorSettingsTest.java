@@ -174,6 +174,22 @@ class CollectorSettingsTest {
   }
 
   @Test
+  void theProducerBufferFitsTheCollectorsHeapUnlessTheOperatorSaysOtherwise() {
+    assertEquals(
+        "4194304",
+        CollectorSettings.resolve(REQUIRED, List.of(), Map.of())
+            .producerSettings()
+            .toProducerConfig("c")
+            .get("buffer.memory"));
+    assertEquals(
+        "16777216",
+        CollectorSettings.resolve(REQUIRED, List.of("buffer.memory=16777216"), Map.of())
+            .producerSettings()
+            .toProducerConfig("c")
+            .get("buffer.memory"));
+  }
+
+  @Test
   void minusXMustBeKeyEqualsValueAndCannotMoveTheBootstrapServers() {
     SettingException malformed =
         assertThrows(
