@@ -164,16 +164,17 @@ echo "collector: $sent samples acknowledged by the broker, $processes_sampled pr
 awk -v tck="$CLK_TCK" -v warm="$WARMUP" '
   { n = $1; t = $2; c = $3; r = $4; h = $5; w = $6; a = $7
     if (!(n in first_t)) { first_t[n] = t; first_c[n] = c; first_w[n] = w; order[++k] = n }
-    if (t >= warm && !(n in warm_t)) { warm_t[n] = t; warm_c[n] = c }
+    if (t >= warm && !(n in warm_t)) { warm_t[n] = t; warm_c[n] = c; warm_w[n] = w }
     last_t[n] = t; last_c[n] = c; last_w[n] = w; last_a[n] = a
     sum_r[n] += r; cnt[n]++; if (r > max_r[n]) max_r[n] = r; if (h > hwm[n]) hwm[n] = h }
   END {
-    printf "%-17s %12s %12s %12s %14s %16s %15s\n", "process", "RSS avg MiB", "RSS max MiB", "peak (HWM)", "CPU % (all)", "CPU % (steady)", "writes MB/hour"
+    printf "%-17s %12s %12s %12s %12s %15s %15s %16s\n", "process", "RSS avg MiB", "RSS max MiB", "peak (HWM)", "CPU % (all)", "CPU % (steady)", "writes MB/hour", "writes (steady)"
     for (i = 1; i <= k; i++) { n = order[i]
       span = last_t[n] - first_t[n]; steady = last_t[n] - warm_t[n]
       cpu_all = last_a[n] > 0 ? 100 * last_c[n] / tck / last_a[n] : 0
       cpu_steady = steady > 0 ? 100 * (last_c[n] - warm_c[n]) / tck / steady : 0
       writes = span > 0 ? (last_w[n] - first_w[n]) / span * 3600 / 1e6 : 0
-      printf "%-17s %12.1f %12.1f %12.1f %14.2f %16.2f %15.2f\n", n, sum_r[n] / cnt[n] / 1024, max_r[n] / 1024, hwm[n] / 1024, cpu_all, cpu_steady, writes }
+      writes_steady = steady > 0 ? (last_w[n] - warm_w[n]) / steady * 3600 / 1e6 : 0
+      printf "%-17s %12.1f %12.1f %12.1f %12.2f %15.2f %15.2f %16.2f\n", n, sum_r[n] / cnt[n] / 1024, max_r[n] / 1024, hwm[n] / 1024, cpu_all, cpu_steady, writes, writes_steady }
   }' "$work/readings"
 echo "(CPU % (all): every tick since the process started, start-up included; steady: from $WARMUP s into the measurement. Writes: /proc/<pid>/io write_bytes. Logs: $work)"

@@ -37,10 +37,13 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Examples:",
-      "  aiops collect --bootstrap-servers kafka-1:9092 --schema-registry-url http://registry:8081",
-      "  aiops collect --config /etc/aiops/collector.properties --producer-config /etc/aiops/kafka.properties",
+      "  aiops collect --bootstrap-servers kafka-1:9092 \\",
+      "      --schema-registry-url http://registry:8081",
+      "  aiops collect --config /etc/aiops/collector.properties \\",
+      "      --producer-config /etc/aiops/kafka-producer.properties",
       "  aiops collect memory --count 1 --format json",
       "",
+      "The standalone jar is the same command: java -jar aiops-collector.jar [OPTIONS].",
       "Exit status: 0 stopped cleanly, 1 failure at run time, 2 bad settings.",
     })
 public final class CollectCommand implements Callable<Integer> {

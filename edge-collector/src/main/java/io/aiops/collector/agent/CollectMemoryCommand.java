@@ -70,7 +70,7 @@ public final class CollectMemoryCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FMT",
       defaultValue = "text",
-      description = "text (a table per sample) or json (one JSON object per line).")
+      description = "text (a table per sample, the default) or json (one object per line).")
   String format;
 
   @Mixin SamplingOptions sampling;
