@@ -3,6 +3,7 @@ package io.aiops.cli;
 import io.aiops.cli.analyze.AnalyzeCommand;
 import io.aiops.cli.detect.DetectCommand;
 import io.aiops.cli.up.UpCommand;
+import io.aiops.collector.agent.CollectCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
       UpCommand.class,
       DetectCommand.class,
       AnalyzeCommand.class,
+      CollectCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
@@ -29,6 +31,8 @@ import picocli.CommandLine.Command;
       "  aiops up --simulate-hosts 20 --duration 10m",
       "Judge exported series offline:",
       "  aiops detect memory-leak --input exports/ --format json",
+      "Collect this host's memory as JSON lines, without Kafka:",
+      "  aiops collect memory --duration 60s --interval 5s --format json",
       "",
       "Exit status: 0 success, 1 failure at run time, 2 bad usage or unreadable input.",
     })
