@@ -3,6 +3,9 @@ package io.aiops.collector.agent;
 import io.aiops.collector.config.CollectorSettings;
 import io.aiops.collector.config.SettingException;
 import io.aiops.collector.delivery.CollectorDelivery;
+import io.aiops.collector.host.HostIdentity;
+import io.aiops.collector.kmsg.KernelLogSources;
+import io.aiops.collector.kmsg.OomKillWatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -141,13 +144,31 @@ public final class CollectCommand implements Callable<Integer> {
                     + ":"
                     + agent.metricsPort()
                     + "/metrics");
-        stop.await();
+        try (OomKillWatcher watcher = startOomKillWatcher(settings, spool, agent)) {
+          stop.await();
+        }
         LOG.info(
             "stopping: handing over the last records (up to {} s)",
             CollectorAgent.DELIVERY_CLOSE_BOUND.toSeconds());
       }
     }
     return CommandLine.ExitCode.OK;
+  }
+
+  /**
+   * Follows the kernel log for OOM kills and publishes each through the agent. Where no kernel log
+   * is readable (no root, CAP_SYSLOG or journal access), the watcher says so once and sampling
+   * carries on. Its progress file sits beside the spool, so a restart does not re-report kills.
+   */
+  private static OomKillWatcher startOomKillWatcher(
+      CollectorSettings settings, SpoolDirectory spool, CollectorAgent agent) {
+    HostIdentity identity = HostIdentity.read(settings.sampling().paths());
+    return OomKillWatcher.start(
+        KernelLogSources.thisHost(true),
+        identity.hostId(),
+        identity.bootId(),
+        spool.path().resolveSibling(spool.path().getFileName() + ".oom-watcher"),
+        agent::publishOomKill);
   }
 
   CollectorSettings settings() {

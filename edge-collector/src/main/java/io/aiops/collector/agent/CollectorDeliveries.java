@@ -2,7 +2,8 @@ package io.aiops.collector.agent;
 
 import io.aiops.collector.config.CollectorSettings;
 import io.aiops.collector.delivery.CollectorDelivery;
-import io.aiops.collector.delivery.DirectDelivery;
+import io.aiops.collector.delivery.SpoolSettings;
+import io.aiops.collector.delivery.SpooledDelivery;
 import io.aiops.schemas.registry.CachedSchemaRegistryClient;
 import io.aiops.schemas.registry.SchemaRegistryClient;
 import java.time.Duration;
@@ -15,14 +16,15 @@ public final class CollectorDeliveries {
   private CollectorDeliveries() {}
 
   /**
-   * A delivery for the agent. The spool directory is prepared now even though {@link
-   * DirectDelivery} does not use it, so the directory problems surface at start; when the on-disk
-   * spool lands this returns {@code SpooledDelivery.open(new SpoolSettings(spool.path(),
-   * settings.spoolMaxBytes()), settings.producerSettings(), registry)}.
+   * The agent's delivery: every record is written ahead to the on-disk spool and replayed in order,
+   * so broker outages and collector restarts lose nothing (see {@link SpooledDelivery}).
    */
   public static CollectorDelivery open(CollectorSettings settings, SpoolDirectory spool) {
     SchemaRegistryClient registry = CachedSchemaRegistryClient.forUrl(settings.schemaRegistryUrl());
-    return DirectDelivery.open(
-        settings.producerSettings(), registry, "aiops-collector", PRODUCER_CLOSE_TIMEOUT);
+    SpoolSettings spoolSettings =
+        SpoolSettings.defaults(spool.path())
+            .withMaxBytes(settings.spoolMaxBytes())
+            .withCloseTimeout(PRODUCER_CLOSE_TIMEOUT);
+    return SpooledDelivery.open(spoolSettings, settings.producerSettings(), registry);
   }
 }

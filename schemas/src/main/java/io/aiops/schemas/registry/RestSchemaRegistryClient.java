@@ -3,24 +3,28 @@ package io.aiops.schemas.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.avro.Schema;
 
-/** Talks the Confluent Schema Registry REST API (v1 media type) to one base URL. */
+/**
+ * Talks the Confluent Schema Registry REST API (v1 media type) to one base URL. Uses {@link
+ * HttpURLConnection} rather than java.net.http: the collector runs this on every host, and the
+ * newer client loads some 500 more classes (its selector, TLS and reactive plumbing) for two
+ * requests at start-up.
+ */
 public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   static final String MEDIA_TYPE = "application/vnd.schemaregistry.v1+json";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final URI baseUrl;
-  private final HttpClient http;
-  private final Duration requestTimeout;
+  private final int timeoutMs;
 
   public RestSchemaRegistryClient(String baseUrl) {
     this(baseUrl, Duration.ofSeconds(10));
@@ -28,8 +32,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
   public RestSchemaRegistryClient(String baseUrl, Duration requestTimeout) {
     this.baseUrl = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
-    this.requestTimeout = requestTimeout;
-    this.http = HttpClient.newBuilder().connectTimeout(requestTimeout).build();
+    this.timeoutMs = (int) Math.min(Integer.MAX_VALUE, requestTimeout.toMillis());
   }
 
   @Override
@@ -40,55 +43,70 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     } catch (IOException e) {
       throw new SchemaRegistryException("cannot encode schema " + schema.getFullName(), e);
     }
-    HttpRequest request =
-        request("subjects/" + encode(subject) + "/versions")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    return send(request, "register " + schema.getFullName() + " under " + subject)
+    return send(
+            "subjects/" + encode(subject) + "/versions",
+            body,
+            "register " + schema.getFullName() + " under " + subject)
         .path("id")
         .asInt();
   }
 
   @Override
   public Schema schemaById(int id) {
-    HttpRequest request = request("schemas/ids/" + id).GET().build();
-    JsonNode answer = send(request, "fetch schema id " + id);
+    JsonNode answer = send("schemas/ids/" + id, null, "fetch schema id " + id);
     return new Schema.Parser().parse(answer.path("schema").asText());
   }
 
-  private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(baseUrl.resolve(path))
-        .timeout(requestTimeout)
-        .header("Content-Type", MEDIA_TYPE)
-        .header("Accept", MEDIA_TYPE + ", application/json");
-  }
-
-  private JsonNode send(HttpRequest request, String what) {
-    HttpResponse<String> response;
+  /** GET when {@code body} is null, else POST it; the answer's JSON on a 2xx status. */
+  private JsonNode send(String path, String body, String what) {
+    HttpURLConnection connection = null;
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      connection = (HttpURLConnection) baseUrl.resolve(path).toURL().openConnection();
+      connection.setConnectTimeout(timeoutMs);
+      connection.setReadTimeout(timeoutMs);
+      connection.setRequestProperty("Accept", MEDIA_TYPE + ", application/json");
+      if (body != null) {
+        connection.setRequestMethod("POST");
+        connection.setDoOutput(true);
+        connection.setRequestProperty("Content-Type", MEDIA_TYPE);
+        try (OutputStream out = connection.getOutputStream()) {
+          out.write(body.getBytes(StandardCharsets.UTF_8));
+        }
+      }
+      int status = connection.getResponseCode();
+      if (status / 100 != 2) {
+        throw new SchemaRegistryException(
+            "schema registry at "
+                + baseUrl
+                + " refused to "
+                + what
+                + ": HTTP "
+                + status
+                + " "
+                + text(connection.getErrorStream()));
+      }
+      String answer = text(connection.getInputStream());
+      try {
+        return JSON.readTree(answer);
+      } catch (IOException e) {
+        throw new SchemaRegistryException("schema registry answered non-JSON to " + what, e);
+      }
     } catch (IOException e) {
       throw new SchemaRegistryException(
           "schema registry at " + baseUrl + " unreachable (" + what + "): " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SchemaRegistryException("interrupted during " + what, e);
+    } finally {
+      if (connection != null) {
+        connection.disconnect();
+      }
     }
-    if (response.statusCode() / 100 != 2) {
-      throw new SchemaRegistryException(
-          "schema registry at "
-              + baseUrl
-              + " refused to "
-              + what
-              + ": HTTP "
-              + response.statusCode()
-              + " "
-              + response.body());
+  }
+
+  private static String text(InputStream in) throws IOException {
+    if (in == null) {
+      return "";
     }
-    try {
-      return JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new SchemaRegistryException("schema registry answered non-JSON to " + what, e);
+    try (in) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 
