@@ -8,6 +8,7 @@ import io.aiops.schemas.registry.SchemaRegistryClient;
 import io.aiops.schemas.topic.TopicNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
@@ -87,6 +88,10 @@ public final class SpooledDelivery implements CollectorDelivery {
    */
   public static SpooledDelivery open(
       SpoolSettings settings, ProducerSettings producer, SchemaRegistryClient registry) {
+    // The sender builds its producer later, on its own thread; a setting Kafka rejects (an unknown
+    // security.protocol, an unreadable keystore) must fail the start instead, where a person sees
+    // it. Building a producer reads and checks all of it without touching the network.
+    newProducer(producer).close(Duration.ZERO);
     DiskSpool spool;
     try {
       spool = DiskSpool.open(settings.directory(), settings.limits(), settings.fsync());
