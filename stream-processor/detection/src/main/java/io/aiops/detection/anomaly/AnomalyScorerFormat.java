@@ -35,15 +35,17 @@ import java.io.UncheckedIOException;
  *      byte ongoing kind: 0 none, 1 level_shift, 2 growth)   (CUSUM up, then down)
  * </pre>
  *
- * <p>Size: about {@code 8 * (recent window + remainder window) + 28 * period + 440} bytes once both
- * windows are full and STL is ready (2,982 bytes for period 48, 9,590 for 288).
+ * <p>Size once online STL is warm and its remainder window full: {@code 28 * period + 1,496} bytes
+ * (9,560 for 288 points a day, 2,840 for 48), constant from then on: the STL state, 128 remainders,
+ * and 310 bytes of settings, history, CUSUM and recent level. While STL warms up it buffers up to
+ * {@code warmUpPeriods} days of points, with the first day's profile and the recent window (12.5 KB
+ * at most for 288 points a day).
  */
 final class AnomalyScorerFormat {
   static final byte VERSION_1 = 1;
 
-  // A garbage header must not make us allocate gigabytes.
-  static final int MAX_WINDOW = 1 << 16;
-  static final int MAX_PART_BYTES = 1 << 24;
+  // A garbage header must not make us allocate much: the settings bound the period and windows.
+  static final int MAX_PART_BYTES = 1 << 20;
 
   private AnomalyScorerFormat() {}
 
@@ -159,7 +161,6 @@ final class AnomalyScorerFormat {
     double recentSlopeSmoothing = in.readDouble();
     int recentWindow = in.readInt();
     int remainderWindow = in.readInt();
-    check(recentWindow <= MAX_WINDOW && remainderWindow <= MAX_WINDOW, "window out of range");
     int minWindow = in.readInt();
     double clipZ = in.readDouble();
     int shiftRun = in.readInt();

@@ -51,6 +51,8 @@ public record AnomalyScorerSettings(
     int maxGapPoints) {
 
   static final long DAY_MS = 86_400_000L;
+  static final int MAX_PERIOD_POINTS = 8_640;
+  static final int MAX_WINDOW_POINTS = 4_096;
   // Buckets that give 288, 144, 96, 48 and 24 points a day.
   private static final int[] BUCKET_MINUTES = {5, 10, 15, 30, 60};
 
@@ -59,12 +61,18 @@ public record AnomalyScorerSettings(
     require(
         periodPoints == 0 || (periodPoints >= 2 && periodPoints * bucketMs == DAY_MS),
         "periodPoints must be 0 or a day of buckets");
-    require(warmUpPeriods >= 3, "warmUpPeriods must be at least 3");
+    // State grows with the period: a day of 10-second buckets is the most that makes sense.
+    require(periodPoints <= MAX_PERIOD_POINTS, "periodPoints must be at most " + MAX_PERIOD_POINTS);
+    require(warmUpPeriods >= 3 && warmUpPeriods <= 64, "warmUpPeriods must be in [3, 64]");
     require(seasonalWindowCycles >= 3 && seasonalWindowCycles % 2 == 1, "seasonal window odd >= 3");
     require(fraction(recentSmoothing), "recentSmoothing must be in (0, 1]");
     require(fraction(recentSlopeSmoothing), "recentSlopeSmoothing must be in (0, 1]");
-    require(recentWindowPoints >= 1, "recentWindowPoints must be positive");
-    require(remainderWindowPoints >= 1, "remainderWindowPoints must be positive");
+    require(
+        recentWindowPoints >= 1 && recentWindowPoints <= MAX_WINDOW_POINTS,
+        "recentWindowPoints must be in [1, " + MAX_WINDOW_POINTS + "]");
+    require(
+        remainderWindowPoints >= 1 && remainderWindowPoints <= MAX_WINDOW_POINTS,
+        "remainderWindowPoints must be in [1, " + MAX_WINDOW_POINTS + "]");
     require(
         minWindowPoints >= 1
             && minWindowPoints <= Math.min(recentWindowPoints, remainderWindowPoints),
@@ -77,7 +85,10 @@ public record AnomalyScorerSettings(
     require(cusumThresholdZ > 0, "cusumThresholdZ must be positive");
     require(cusumClipZ > cusumSlackZ, "cusumClipZ must exceed the slack");
     require(growthConfirmPoints >= 1, "growthConfirmPoints must be positive");
-    require(maxGapPoints >= 0, "maxGapPoints must not be negative");
+    // Each missing point costs a forecast step: a week of 10-second buckets at most.
+    require(
+        maxGapPoints >= 0 && maxGapPoints <= 7 * MAX_PERIOD_POINTS,
+        "maxGapPoints must be in [0, a week of 10-second points]");
   }
 
   /**

@@ -3,6 +3,7 @@ package io.aiops.detection.anomaly;
 import io.aiops.detection.eval.MemoryModel;
 import io.aiops.detection.eval.MemoryModel.SwingShape;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -119,6 +120,29 @@ record AnomalyTraces(
     double u = 1 - random.nextDouble();
     double v = random.nextDouble();
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+
+  /** The first {@code count} samples. */
+  AnomalyTraces prefix(int count) {
+    return new AnomalyTraces(
+        Arrays.copyOf(timestampsMs, count), Arrays.copyOf(values, count), noiseSd, injected);
+  }
+
+  /** The same times with other values. */
+  AnomalyTraces withValues(double[] newValues) {
+    return new AnomalyTraces(timestampsMs, newValues, noiseSd, injected);
+  }
+
+  /** Without the samples from index {@code from} (inclusive) to {@code to} (exclusive): a gap. */
+  AnomalyTraces without(int from, int to) {
+    int n = values.length - (to - from);
+    long[] times = new long[n];
+    double[] kept = new double[n];
+    System.arraycopy(timestampsMs, 0, times, 0, from);
+    System.arraycopy(values, 0, kept, 0, from);
+    System.arraycopy(timestampsMs, to, times, from, values.length - to);
+    System.arraycopy(values, to, kept, from, values.length - to);
+    return new AnomalyTraces(times, kept, noiseSd, injected);
   }
 
   /** Scores every sample through one scorer, flushing the last bucket; one score per point. */
