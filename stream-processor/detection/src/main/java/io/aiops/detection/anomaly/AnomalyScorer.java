@@ -163,11 +163,17 @@ public final class AnomalyScorer {
           confirmed.kind(),
           OptionalLong.of(confirmed.onsetMs()));
     }
-    AnomalyKind kind = AnomalyKind.NONE;
-    if (score > 0) {
-      AnomalyKind ongoing = change.ongoing(z);
-      kind = ongoing != AnomalyKind.NONE ? ongoing : z > 0 ? AnomalyKind.SPIKE : AnomalyKind.DIP;
+    if (score == 0) {
+      return new PointScore(
+          timestampMs, value, expected, 0, AnomalyKind.NONE, OptionalLong.empty());
     }
+    AnomalyKind ongoing = change.ongoing(z);
+    if (ongoing != AnomalyKind.NONE) {
+      // A point of a confirmed change, on its side: named after it, with its onset.
+      return new PointScore(
+          timestampMs, value, expected, score, ongoing, OptionalLong.of(change.ongoingOnsetMs(z)));
+    }
+    AnomalyKind kind = z > 0 ? AnomalyKind.SPIKE : AnomalyKind.DIP;
     return new PointScore(timestampMs, value, expected, score, kind, OptionalLong.empty());
   }
 

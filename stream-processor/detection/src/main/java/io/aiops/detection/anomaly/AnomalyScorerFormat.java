@@ -32,12 +32,13 @@ import java.io.UncheckedIOException;
  * int + doubles |STL remainders|, oldest first
  * double previous z, mean lag product, mean square   (CUSUM's correlation estimate)
  * 2 x (double statistic; long onsetMs (Long.MIN_VALUE: none); int bigRun, sinceAlarm;
- *      byte ongoing kind: 0 none, 1 level_shift, 2 growth)   (CUSUM up, then down)
+ *      double sinceAlarmSum; byte ongoing kind: 0 none, 1 level_shift, 2 growth)
+ *      (CUSUM up, then down)
  * </pre>
  *
- * <p>Size once online STL is warm and its remainder window full: {@code 28 * period + 1,496} bytes
- * (9,560 for 288 points a day, 2,840 for 48), constant from then on: the STL state, 128 remainders,
- * and 310 bytes of settings, history, CUSUM and recent level. While STL warms up it buffers up to
+ * <p>Size once online STL is warm and its remainder window full: {@code 28 * period + 1,512} bytes
+ * (9,576 for 288 points a day, 2,856 for 48), constant from then on: the STL state, 128 remainders,
+ * and 326 bytes of settings, history, CUSUM and recent level. While STL warms up it buffers up to
  * {@code warmUpPeriods} days of points, with the first day's profile and the recent window (12.5 KB
  * at most for 288 points a day).
  */
@@ -265,6 +266,7 @@ final class AnomalyScorerFormat {
     out.writeLong(side.onsetMs);
     out.writeInt(side.bigRun);
     out.writeInt(side.sinceAlarm);
+    out.writeDouble(side.sinceAlarmSum);
     out.writeByte(kindCode(side.ongoing));
   }
 
@@ -273,9 +275,10 @@ final class AnomalyScorerFormat {
     long onsetMs = in.readLong();
     int bigRun = in.readInt();
     int sinceAlarm = in.readInt();
+    double sinceAlarmSum = readFinite(in);
     AnomalyKind ongoing = kindOf(in.readByte());
     check(statistic >= 0 && bigRun >= 0 && sinceAlarm >= -1, "change statistic out of range");
-    side.restore(statistic, onsetMs, bigRun, sinceAlarm, ongoing);
+    side.restore(statistic, onsetMs, bigRun, sinceAlarm, sinceAlarmSum, ongoing);
   }
 
   // Fixed codes, so reordering the enum cannot change the format.

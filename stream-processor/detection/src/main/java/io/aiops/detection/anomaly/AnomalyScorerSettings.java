@@ -136,9 +136,9 @@ public record AnomalyScorerSettings(
   }
 
   /**
-   * Online STL absorbs a step within its shift run (1 h of a day, 3 points at least) and CUSUM then
-   * drains from the threshold to half of it in 8 points: a shift still unabsorbed after both, and
-   * as long again, is growth.
+   * Online STL absorbs a step within its shift run (1 h of a day, 3 points at least); over twice
+   * that and 16 points more, an absorbed step's residuals average well below two scales, while a
+   * ramp keeps them there.
    */
   private static int growthConfirmPoints(int period) {
     int shiftRun = period == 0 ? 3 : Math.min(period, Math.max(3, (period + 23) / 24));

@@ -23,6 +23,9 @@ final class ChangeDetector {
   record Change(AnomalyKind kind, long onsetMs) {}
 
   static final int BIG_RUN_POINTS = 3;
+  // Residuals a ramp leaves behind: online STL absorbs it by jumps once it passes 3 scales, so the
+  // residuals saw-tooth up to there; a step's residuals fall back to noise once absorbed.
+  static final double GROWTH_MEAN_Z = 1.5;
   static final long NO_ONSET = Long.MIN_VALUE;
   // A run starts at a point at least this far off in its direction.
   private static final double RUN_START_Z = 2;
@@ -60,7 +63,16 @@ final class ChangeDetector {
 
   /** The kind of the confirmed, not yet absorbed change on z's side; NONE when there is none. */
   AnomalyKind ongoing(double z) {
-    return z >= 0 ? up.ongoing : down.ongoing;
+    return side(z).ongoing;
+  }
+
+  /** When the change on z's side began; meaningful while {@link #ongoing} is not NONE. */
+  long ongoingOnsetMs(double z) {
+    return side(z).onsetMs;
+  }
+
+  private Side side(double z) {
+    return z >= 0 ? up : down;
   }
 
   void reset() {
@@ -118,6 +130,7 @@ final class ChangeDetector {
     long onsetMs = NO_ONSET;
     int bigRun;
     int sinceAlarm;
+    double sinceAlarmSum;
     AnomalyKind ongoing = AnomalyKind.NONE;
 
     private Side(int sign) {
@@ -134,7 +147,7 @@ final class ChangeDetector {
       statistic = Math.min(next, thresholdZ);
       bigRun = x >= clipZ ? bigRun + 1 : 0;
       if (ongoing != AnomalyKind.NONE) {
-        return confirmGrowth();
+        return confirmGrowth(x);
       }
       if (x <= 0) {
         onsetMs = NO_ONSET;
@@ -149,20 +162,25 @@ final class ChangeDetector {
       }
       ongoing = AnomalyKind.LEVEL_SHIFT;
       sinceAlarm = 0;
+      sinceAlarmSum = 0;
       return new Change(ongoing, onsetMs);
     }
 
-    /** An upward shift still not absorbed {@code growthPoints} after its alarm is growth. */
-    private Change confirmGrowth() {
+    /**
+     * An upward shift whose residuals still average {@value #GROWTH_MEAN_Z} scales over the {@code
+     * growthPoints} after its alarm is growth; judged once, then.
+     */
+    private Change confirmGrowth(double x) {
       if (sign < 0 || ongoing != AnomalyKind.LEVEL_SHIFT || sinceAlarm < 0) {
         return null;
       }
-      if (statistic < thresholdZ / 2) {
-        // Absorbed, or absorbing: a step after all.
-        sinceAlarm = -1;
+      sinceAlarmSum += Math.min(x, clipZ);
+      if (++sinceAlarm < growthPoints) {
         return null;
       }
-      if (++sinceAlarm < growthPoints) {
+      if (sinceAlarmSum / sinceAlarm < GROWTH_MEAN_Z) {
+        // Absorbed, or nearly: a step after all.
+        sinceAlarm = -1;
         return null;
       }
       ongoing = AnomalyKind.GROWTH;
@@ -170,14 +188,21 @@ final class ChangeDetector {
     }
 
     void clear() {
-      restore(0, NO_ONSET, 0, 0, AnomalyKind.NONE);
+      restore(0, NO_ONSET, 0, 0, 0, AnomalyKind.NONE);
     }
 
-    void restore(double statistic, long onsetMs, int bigRun, int sinceAlarm, AnomalyKind ongoing) {
+    void restore(
+        double statistic,
+        long onsetMs,
+        int bigRun,
+        int sinceAlarm,
+        double sinceAlarmSum,
+        AnomalyKind ongoing) {
       this.statistic = statistic;
       this.onsetMs = onsetMs;
       this.bigRun = bigRun;
       this.sinceAlarm = sinceAlarm;
+      this.sinceAlarmSum = sinceAlarmSum;
       this.ongoing = ongoing;
     }
   }

@@ -11,8 +11,9 @@ import java.util.OptionalLong;
  *     before any forecast exists
  * @param score 0..1, see {@link ScoreCalibration}; {@link #ANOMALOUS} and above is an anomaly
  * @param kind what kind of departure; {@link AnomalyKind#NONE} when the score is 0
- * @param onsetMs for a {@link AnomalyKind#LEVEL_SHIFT} or {@link AnomalyKind#GROWTH} confirmed at
- *     this point: when the change began (the change-point estimate); empty otherwise
+ * @param onsetMs for a {@link AnomalyKind#LEVEL_SHIFT} or {@link AnomalyKind#GROWTH} point (the one
+ *     that confirms the change and those after it while it lasts): when the change began, the
+ *     change-point estimate; empty for other kinds
  */
 public record PointScore(
     long timestampMs,

@@ -29,9 +29,11 @@ record InjectedAnomalyEvaluation(
 
   /**
    * How many injected anomalies were reported with their kind, how late (points after the first
-   * changed point) and, for changes, how far off the onset (points; negative is early).
+   * changed point) and, for changes, how far off the onset (points; negative is early); and how
+   * many were also reported as growth in the window (a step taken for a ramp).
    */
-  record Found(int found, int injected, List<Integer> delays, List<Integer> onsetErrors) {
+  record Found(
+      int found, int injected, List<Integer> delays, List<Integer> onsetErrors, int calledGrowth) {
     double recall() {
       return found / (double) injected;
     }
@@ -88,6 +90,7 @@ record InjectedAnomalyEvaluation(
     int window = point ? 1 : growth ? 96 : 48;
     int found = 0;
     int injected = 0;
+    int calledGrowth = 0;
     List<Integer> delays = new ArrayList<>();
     List<Integer> onsetErrors = new ArrayList<>();
     for (int seed = 0; seed < TRACES; seed++) {
@@ -96,6 +99,11 @@ record InjectedAnomalyEvaluation(
       for (AnomalyTraces.Injected anomaly : trace.injected()) {
         injected++;
         int end = Math.min(scores.size(), anomaly.index() + window);
+        boolean growthSeen = false;
+        for (int i = anomaly.index(); i < end; i++) {
+          growthSeen |= scores.get(i).anomalous() && scores.get(i).kind() == AnomalyKind.GROWTH;
+        }
+        calledGrowth += growthSeen ? 1 : 0;
         for (int i = anomaly.index(); i < end; i++) {
           PointScore score = scores.get(i);
           if (score.anomalous() && score.kind() == kind) {
@@ -110,6 +118,6 @@ record InjectedAnomalyEvaluation(
         }
       }
     }
-    return new Found(found, injected, delays, onsetErrors);
+    return new Found(found, injected, delays, onsetErrors, calledGrowth);
   }
 }
