@@ -18,7 +18,7 @@ import java.util.StringJoiner;
 final class AnomalyReportText {
   private static final DateTimeFormatter ISO =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
-  private static final String ROW = "  %-20s  %16s  %16s  %5s  %-11s  %s%n";
+  private static final String ROW = "  %-20s  %16s  %16s  %5s  %-11s  %s";
 
   private AnomalyReportText() {}
 
@@ -41,18 +41,23 @@ final class AnomalyReportText {
     if (!result.reported().isEmpty()) {
       out.append(
           String.format(
-              Locale.ROOT, ROW, "time (UTC)", "value", "expected", "score", "kind", "since"));
+                  Locale.ROOT, ROW, "time (UTC)", "value", "expected", "score", "kind", "since")
+              + '\n');
       for (PointScore point : result.reported()) {
-        out.append(
+        // Whole values (bytes) get a whole forecast: its decimals would be noise to a reader.
+        int digits = point.value() == Math.rint(point.value()) ? 0 : 3;
+        String row =
             String.format(
                 Locale.ROOT,
                 ROW,
                 time(point.timestampMs()),
-                number(point.value()),
-                Double.isNaN(point.expected()) ? "-" : number(point.expected()),
-                String.format(Locale.ROOT, "%.2f", point.score()),
+                number(point.value(), digits),
+                Double.isNaN(point.expected()) ? "-" : number(point.expected(), digits),
+                // Rounded down, so 0.9995 does not read as a certain 1.000.
+                String.format(Locale.ROOT, "%.3f", Math.floor(point.score() * 1000) / 1000),
                 point.kind().label(),
-                point.onsetMs().isPresent() ? time(point.onsetMs().getAsLong()) : ""));
+                point.onsetMs().isPresent() ? time(point.onsetMs().getAsLong()) : "");
+        out.append(row.stripTrailing()).append('\n');
       }
     }
     out.append("  ").append(summary(result));
@@ -93,9 +98,9 @@ final class AnomalyReportText {
     return Duration.ofMillis(bucketMs).toMinutes() + " min";
   }
 
-  private static String number(double value) {
+  private static String number(double value, int digits) {
     return BigDecimal.valueOf(value)
-        .setScale(3, RoundingMode.HALF_EVEN)
+        .setScale(digits, RoundingMode.HALF_EVEN)
         .stripTrailingZeros()
         .toPlainString();
   }
