@@ -33,13 +33,6 @@ import java.util.OptionalLong;
  * thread-safe: one instance per series.
  */
 public final class AnomalyScorer {
-  /** What a point is judged against; in this order as a series grows (the order is serialised). */
-  enum Baseline {
-    RECENT,
-    DAILY_PROFILE,
-    SEASONAL
-  }
-
   // Median absolute deviation to standard deviation for normal noise.
   private static final double MAD_TO_SD = 1.482602218505602;
   static final long NO_BUCKET = Long.MIN_VALUE;

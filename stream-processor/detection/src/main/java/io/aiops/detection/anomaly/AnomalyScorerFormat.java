@@ -55,7 +55,7 @@ final class AnomalyScorerFormat {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream(4096);
     try (DataOutputStream out = new DataOutputStream(buffer)) {
       out.writeByte(VERSION_1);
-      writeSettings(out, s);
+      AnomalyScorerSettingsFormat.write(out, s);
       out.writeLong(scorer.lastBucket());
       out.writeByte(scorer.baseline().ordinal());
       writePart(out, scorer.history().toBytes());
@@ -89,11 +89,11 @@ final class AnomalyScorerFormat {
     try (DataInputStream in = new DataInputStream(buffer)) {
       byte format = in.readByte();
       check(format == VERSION_1, "unknown anomaly scorer format " + format);
-      AnomalyScorerSettings settings = readSettings(in);
+      AnomalyScorerSettings settings = AnomalyScorerSettingsFormat.read(in);
       AnomalyScorer scorer = new AnomalyScorer(settings);
       long lastBucket = in.readLong();
       int baseline = in.readByte();
-      check(baseline >= 0 && baseline < AnomalyScorer.Baseline.values().length, "baseline");
+      check(baseline >= 0 && baseline < Baseline.values().length, "baseline");
       PointHistory history = PointHistory.fromBytes(readPart(in));
       check(
           history.bucketMs() == settings.bucketMs() && history.capacity() == 1,
@@ -108,7 +108,7 @@ final class AnomalyScorerFormat {
       readRecent(in, recent, settings);
       DailyProfile profile = readProfile(in, settings);
       check(
-          profile == null || baseline != AnomalyScorer.Baseline.SEASONAL.ordinal(),
+          profile == null || baseline != Baseline.SEASONAL.ordinal(),
           "daily profile kept with a seasonal baseline");
       readWindow(in, scorer.recentResiduals());
       readWindow(in, scorer.absoluteRemainders());
@@ -117,8 +117,7 @@ final class AnomalyScorerFormat {
       readSide(in, scorer.change().down);
       check(buffer.available() == 0, "trailing bytes");
       check(history.size() <= 1, "history holds more than one point");
-      scorer.restore(
-          history, lastBucket, AnomalyScorer.Baseline.values()[baseline], recent, profile, stl);
+      scorer.restore(history, lastBucket, Baseline.values()[baseline], recent, profile, stl);
       return scorer;
     } catch (IOException e) {
       throw new IllegalArgumentException("truncated anomaly scorer state", e);
@@ -128,64 +127,6 @@ final class AnomalyScorerFormat {
       }
       throw new IllegalArgumentException("invalid anomaly scorer state: " + e.getMessage(), e);
     }
-  }
-
-  private static void writeSettings(DataOutputStream out, AnomalyScorerSettings s)
-      throws IOException {
-    out.writeLong(s.bucketMs());
-    out.writeInt(s.periodPoints());
-    out.writeInt(s.warmUpPeriods());
-    out.writeInt(s.seasonalWindowCycles());
-    out.writeDouble(s.recentSmoothing());
-    out.writeDouble(s.recentSlopeSmoothing());
-    out.writeInt(s.recentWindowPoints());
-    out.writeInt(s.remainderWindowPoints());
-    out.writeInt(s.minWindowPoints());
-    out.writeDouble(s.clipZ());
-    out.writeInt(s.shiftRunPoints());
-    out.writeDouble(s.scaleFloorFraction());
-    out.writeDouble(s.calibration().ignoredZ());
-    out.writeDouble(s.calibration().halfZ());
-    out.writeDouble(s.cusumSlackZ());
-    out.writeDouble(s.cusumThresholdZ());
-    out.writeDouble(s.cusumClipZ());
-    out.writeInt(s.growthConfirmPoints());
-    out.writeInt(s.maxGapPoints());
-  }
-
-  private static AnomalyScorerSettings readSettings(DataInputStream in) throws IOException {
-    long bucketMs = in.readLong();
-    int period = in.readInt();
-    int warmUpPeriods = in.readInt();
-    int seasonalWindow = in.readInt();
-    double recentSmoothing = in.readDouble();
-    double recentSlopeSmoothing = in.readDouble();
-    int recentWindow = in.readInt();
-    int remainderWindow = in.readInt();
-    int minWindow = in.readInt();
-    double clipZ = in.readDouble();
-    int shiftRun = in.readInt();
-    double floor = in.readDouble();
-    ScoreCalibration calibration = new ScoreCalibration(in.readDouble(), in.readDouble());
-    return new AnomalyScorerSettings(
-        bucketMs,
-        period,
-        warmUpPeriods,
-        seasonalWindow,
-        recentSmoothing,
-        recentSlopeSmoothing,
-        recentWindow,
-        remainderWindow,
-        minWindow,
-        clipZ,
-        shiftRun,
-        floor,
-        calibration,
-        in.readDouble(),
-        in.readDouble(),
-        in.readDouble(),
-        in.readInt(),
-        in.readInt());
   }
 
   private static void writePart(DataOutputStream out, byte[] part) throws IOException {
