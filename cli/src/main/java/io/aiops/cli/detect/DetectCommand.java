@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "detect",
     mixinStandardHelpOptions = true,
     description = "Runs the detectors offline on exported series (no Kafka needed).",
-    subcommands = {DetectMemoryLeakCommand.class})
+    subcommands = {DetectMemoryLeakCommand.class, DetectAnomaliesCommand.class})
 public final class DetectCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

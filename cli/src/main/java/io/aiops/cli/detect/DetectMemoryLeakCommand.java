@@ -2,13 +2,10 @@ package io.aiops.cli.detect;
 
 import io.aiops.cli.UsageException;
 import io.aiops.streams.topology.DetectionSettings;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,48 +53,22 @@ public final class DetectMemoryLeakCommand implements Callable<Integer> {
     if (!format.equals("text") && !format.equals("json")) {
       throw new UsageException("--format must be text or json, was '" + format + "'");
     }
-    List<Path> files = csvFiles(input);
+    List<Path> files = SeriesFiles.csvFiles(input);
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     OfflineLeakAnalysis analysis = new OfflineLeakAnalysis(DetectionSettings.defaults());
-    int malformed = 0;
-    for (Path file : files) {
-      try {
-        OfflineLeakAnalysis.Result result = analysis.analyze(MemorySeriesCsv.read(file));
-        out.println(
-            format.equals("json") ? LeakReportJson.line(result) : LeakReportText.report(result));
-        out.flush();
-      } catch (MemorySeriesCsv.MalformedSeriesException e) {
-        malformed++;
-        err.println("aiops: " + e.getMessage());
-      } catch (IOException e) {
-        malformed++;
-        err.println("aiops: " + file + ": cannot read: " + e.getMessage());
-      }
-      err.flush();
-    }
+    int malformed =
+        SeriesFiles.analyseEach(
+            files,
+            MemorySeriesCsv::read,
+            series -> {
+              OfflineLeakAnalysis.Result result = analysis.analyze(series);
+              out.println(
+                  format.equals("json")
+                      ? LeakReportJson.line(result)
+                      : LeakReportText.report(result));
+            },
+            out,
+            spec.commandLine().getErr());
     return malformed == 0 ? CommandLine.ExitCode.OK : CommandLine.ExitCode.USAGE;
-  }
-
-  private static List<Path> csvFiles(Path input) {
-    if (Files.isRegularFile(input)) {
-      return List.of(input);
-    }
-    if (!Files.isDirectory(input)) {
-      throw new UsageException(input + ": no such file or directory");
-    }
-    try (Stream<Path> entries = Files.list(input)) {
-      List<Path> files =
-          entries
-              .filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".csv"))
-              .sorted()
-              .toList();
-      if (files.isEmpty()) {
-        throw new UsageException(input + ": no .csv files in this directory");
-      }
-      return files;
-    } catch (IOException e) {
-      throw new UsageException(input + ": cannot list: " + e.getMessage());
-    }
   }
 }

@@ -69,6 +69,19 @@ public final class PointHistory {
     return closed;
   }
 
+  /**
+   * Closes the open bucket now, as the end of an input does; returns true when it held samples.
+   * Later samples of that bucket are ignored, like any sample not newer than the newest point.
+   */
+  public boolean closeOpenBucket() {
+    if (openCount == 0) {
+      return false;
+    }
+    appendPoint(openStartMs + openOffsetSumMs / openCount, openValueSum / openCount);
+    restoreOpenBucket(0, 0, 0, 0);
+    return true;
+  }
+
   /** Number of closed points. */
   public int size() {
     return size;

@@ -40,6 +40,25 @@ class PointHistoryTest extends DetectionFixtures {
   }
 
   @Test
+  void closesTheOpenBucketOnRequestAndIgnoresItsLateSamples() {
+    PointHistory history = new PointHistory(BUCKET_MS, CAPACITY);
+    history.add(START_MS, 10);
+    history.add(START_MS + 2 * MINUTE_MS, 30);
+
+    assertTrue(history.closeOpenBucket());
+
+    assertEquals(1, history.size());
+    assertEquals(START_MS + MINUTE_MS, history.timestampMsAt(0));
+    assertEquals(20, history.valueAt(0), 1e-12);
+    assertFalse(history.closeOpenBucket(), "nothing left open");
+    assertFalse(history.add(START_MS + 3 * MINUTE_MS, 1_000));
+    history.add(START_MS + BUCKET_MS, 40);
+    assertTrue(history.closeOpenBucket());
+    assertEquals(2, history.size());
+    assertEquals(20, history.valueAt(0), 1e-12);
+  }
+
+  @Test
   void ignoresSamplesOlderThanTheOpenBucket() {
     PointHistory history = new PointHistory(BUCKET_MS, CAPACITY);
     history.add(START_MS, 10);

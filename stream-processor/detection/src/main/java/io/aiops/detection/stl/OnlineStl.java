@@ -2,6 +2,7 @@ package io.aiops.detection.stl;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Streaming STL: per-point cost and state independent of any window length, in the line of
@@ -76,6 +77,19 @@ public final class OnlineStl {
       return Optional.empty();
     }
     return Optional.of(decomposeAndLearn(value));
+  }
+
+  /**
+   * The value the next point is expected to take (trend + seasonal, from the past alone); empty
+   * while warming up. Adding it back is how a caller fills a missing point: its remainder is zero,
+   * so the trend and seasonal carry on unchanged while the phase advances.
+   */
+  public OptionalDouble forecast() {
+    if (warmUp != null) {
+      return OptionalDouble.empty();
+    }
+    int phase = (int) (pointsSeen % period);
+    return OptionalDouble.of(level + slope + seasonal[phase] + seasonalSlope[phase]);
   }
 
   /** True once the warm-up decomposition has run. */

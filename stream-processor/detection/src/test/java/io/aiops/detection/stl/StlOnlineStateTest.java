@@ -62,6 +62,24 @@ class StlOnlineStateTest {
   }
 
   @Test
+  void forecastsTheNextPointsTrendPlusSeasonalSoAGapCanBeFilledWithIt() {
+    OnlineStl online = new OnlineStl(SETTINGS);
+    for (int i = 0; i < SETTINGS.warmUpPoints(); i++) {
+      assertTrue(online.forecast().isEmpty(), "no forecast while warming up");
+      online.add(SERIES[i]);
+    }
+    for (int i = SETTINGS.warmUpPoints(); i < SERIES.length; i++) {
+      double forecast = online.forecast().getAsDouble();
+      OnlineStlPoint point = online.add(SERIES[i]).orElseThrow();
+      assertEquals(point.trend() + point.seasonal(), forecast, 1e-9 * Math.abs(forecast));
+    }
+
+    OnlineStlPoint filled = online.add(online.forecast().getAsDouble()).orElseThrow();
+
+    assertEquals(0, filled.remainder(), 1e-9 * filled.value());
+  }
+
+  @Test
   void keepsTheSeasonalCentredOnZero() {
     OnlineStl online = new OnlineStl(SETTINGS);
     double[] seasonal = new double[SERIES.length];
