@@ -84,7 +84,11 @@ class CollectorJarIT {
     JsonNode sample = new ObjectMapper().readTree(lines.get(0));
     assertTrue(sample.get("mem_total_bytes").asLong() > 0);
     assertTrue(sample.get("processes").size() > 0);
-    assertEquals("", run.stderr(), "nothing on stderr when all is well");
+    // One-time notices about fields this host refuses (smaps_rollup of pid 1 in a sandbox) may
+    // appear; errors and stack traces may not.
+    assertTrue(
+        run.stderr().lines().allMatch(line -> line.startsWith("WARN MissingDataNotices")),
+        "only missing-data notices on stderr: " + run.stderr());
   }
 
   @Test
