@@ -77,7 +77,7 @@ final class LeakClassification {
     if (fit.riseBytes() >= MIN_SHAPE_RISE_FRACTION * trend.medianBytes()) {
       return switch (fit.shape()) {
         case STEP -> LeakVerdict.STEP;
-        case PLATEAU -> LeakVerdict.WARM_UP;
+        case PLATEAU, RISE_THEN_PLATEAU -> LeakVerdict.WARM_UP;
         case RAMP -> LeakVerdict.RECENT_GROWTH;
       };
     }

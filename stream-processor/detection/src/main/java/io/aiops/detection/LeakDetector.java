@@ -21,6 +21,14 @@ public final class LeakDetector {
    */
   private static final double SWING_TRUSTED_SPAN_MS = 30 * 3_600_000.0;
 
+  /**
+   * A leak seen only in the raw series (the fitted swing bent it away: a sharp nightly batch that
+   * two harmonics cannot follow, or harmonics over two days taking up part of the growth) must be
+   * this much more significant than the usual bar: the raw series keeps its swing, which lets a
+   * random walk or a seasonal series pass the usual bar now and then.
+   */
+  private static final double RAW_SERIES_Z_FACTOR = 1.5;
+
   private final LeakDetectorSettings settings;
 
   public LeakDetector(LeakDetectorSettings settings) {
@@ -58,6 +66,13 @@ public final class LeakDetector {
       }
     } else if (judgement.leak() && DayOverDayGrowth.slowsDown(timesMs, bytes)) {
       judgement = new Judgement(LeakVerdict.WARM_UP, 0, judgement.trend());
+    }
+    if (!judgement.leak() && spanMs >= SWING_TRUSTED_SPAN_MS) {
+      Judgement raw = rawSeriesLeak(timesMs, bytes, fit);
+      if (raw != null) {
+        judgement = raw;
+        level = bytes;
+      }
     }
     String classification = judgement.classification();
     boolean leak = judgement.leak();
@@ -99,6 +114,25 @@ public final class LeakDetector {
         leak ? OptionalLong.of(history.timestampMsAt(onsetIndex)) : OptionalLong.empty(),
         eta,
         evidence);
+  }
+
+  /**
+   * The leak the raw series shows when the swing-removed level shows none, or null: it must clear a
+   * higher significance bar, the fit must not have found a clear step (a jump's halves look like
+   * growth to Theil-Sen), and the day-over-day growth must not be dying out (a warm-up's plateau).
+   */
+  private Judgement rawSeriesLeak(double[] timesMs, double[] bytes, DailySwingFit fit) {
+    Judgement raw = judge(timesMs, bytes, DailySwingFit.NONE);
+    if (!raw.leak()
+        || raw.trend().mannKendallZ() < RAW_SERIES_Z_FACTOR * settings.minTrendZ()
+        || DayOverDayGrowth.slowsDown(timesMs, bytes)) {
+      return null;
+    }
+    boolean clearStep =
+        fit.shape() == TrendShape.STEP
+            && fit.riseBytes()
+                >= LeakClassification.MIN_SHAPE_RISE_FRACTION * raw.trend().medianBytes();
+    return clearStep ? null : raw;
   }
 
   /**

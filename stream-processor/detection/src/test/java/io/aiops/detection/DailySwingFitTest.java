@@ -49,6 +49,32 @@ class DailySwingFitTest extends DetectionFixtures {
   }
 
   @Test
+  void keepsAWarmUpThatStartsInsideTheWindowOutOfTheSwing() {
+    // Flat for 10 h, rising to a plateau at 16 h, flat again: over 31 h the two harmonics alone
+    // would bend this into a line. The bends fall on the two-bend grid (every 1 h here).
+    Trace warmUp = hours -> 400 * MIB * Math.min(1, Math.max(0, hours - 10.25) / 6);
+    double[][] series = points(flat(GIB).plus(warmUp).plus(dailySwing(60 * MIB, 1)), 31);
+
+    DailySwingFit fit = DailySwingFit.fit(series[0], series[1]);
+    double[] level = fit.swing().removeFrom(series[0], series[1]);
+
+    assertEquals(TrendShape.RISE_THEN_PLATEAU, fit.shape());
+    assertEquals(10.25 * HOUR_MS, fit.breakpointMs(), 1e-6);
+    assertEquals(60 * MIB, fit.swing().peakBytes(), 0.02 * 60 * MIB);
+    double lastLevel = level[level.length - 1];
+    assertEquals(GIB + 400 * MIB, lastLevel, 4 * MIB);
+  }
+
+  @Test
+  void prefersOneBendWhenASecondExplainsNothingMore() {
+    double[][] series = points(flat(GIB).plus(growth(20 * MIB, 6)).plus(dailySwing(80 * MIB, 1)));
+
+    DailySwingFit fit = DailySwingFit.fit(series[0], series[1]);
+
+    assertEquals(TrendShape.RAMP, fit.shape());
+  }
+
+  @Test
   void fitsNothingToLessThanADay() {
     double[][] series = points(flat(GIB).plus(dailySwing(80 * MIB, 0)), 20);
 

@@ -102,6 +102,32 @@ class LeakDetectorTest extends DetectionFixtures {
     assertEquals(LeakVerdict.WARM_UP, verdict.classification());
   }
 
+  @ParameterizedTest(name = "{0} h of history")
+  @ValueSource(doubles = {30.5, 33, 36, 42})
+  void callsAWarmUpThatStartedInsideTheWindowWarmUpOnceADayHasPassed(double hours) {
+    // The case that fooled the harmonics: a rise from hour 10 to a plateau at hour 16, judged
+    // just after the raw-series safeguard for short histories stops applying (30 h).
+    Trace trace =
+        flat(GIB)
+            .plus(h -> 500 * MIB * (1 - Math.exp(-Math.max(0, h - 10) / 3)))
+            .plus(dailyPeak(0.1 * GIB, 1));
+
+    LeakVerdict verdict = evaluate(replay(trace, hours, NOISE_ON_1_GIB, 11));
+
+    assertFalse(verdict.leak(), () -> verdict.classification() + " " + verdict.evidence());
+  }
+
+  @Test
+  void reportsLeakWhoseGrowthTheNightlyBatchBendsOutOfTheFittedLevel() {
+    // A sharp nightly peak two harmonics cannot follow: the raw series still shows the leak.
+    Trace trace = flat(GIB).plus(growth(6 * MIB, 13)).plus(dailyPeak(0.15 * GIB, 2));
+
+    LeakVerdict verdict = evaluate(replay(trace, 48, NOISE_ON_1_GIB, 12));
+
+    assertTrue(verdict.leak(), () -> verdict.classification() + " " + verdict.evidence());
+    assertEquals(6 * MIB, verdict.growthBytesPerHour(), 0.25 * 6 * MIB);
+  }
+
   @ParameterizedTest(name = "step at hour {0}")
   @ValueSource(doubles = {20, 40})
   void callsAOneOffJumpAStep(double atHour) {

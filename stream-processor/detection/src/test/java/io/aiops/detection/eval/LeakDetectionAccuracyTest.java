@@ -12,16 +12,17 @@ import org.junit.jupiter.api.Test;
  * The leak detector's figures on labeled traces, next to the predict_linear rule's: this test fails
  * when a change to the detector (or the generator) pushes them below the floors here.
  *
- * <p>The floors are what the detector reaches today (precision 0.86, recall 0.875 on this seed),
- * not yet the product's targets (precision 0.95, recall 0.90): warm-ups that plateau within a day
- * and a half of history, and slow leaks under a large daily swing in short traces, are what is left
- * (see docs/detectors.md). Raise them as the detector improves; never lower them to pass.
+ * <p>The floors are what the detector reaches today on this seed (precision 0.947, recall 0.900),
+ * just under the product's precision target (0.95). On other seeds (330 traces each: 7, 99, 4242)
+ * it reaches precision 0.94-0.97 and recall 0.80-0.83: slow leaks hidden under a large daily swing
+ * in short traces, and leaks whose onset leaves less than a day of growth, are what is left (see
+ * docs/detectors.md). Raise the floors as the detector improves; never lower them to pass.
  */
 class LeakDetectionAccuracyTest {
   private static final int TRACES = 220;
   private static final long SEED = 20261122L;
-  private static final double MIN_PRECISION = 0.85;
-  private static final double MIN_RECALL = 0.86;
+  private static final double MIN_PRECISION = 0.94;
+  private static final double MIN_RECALL = 0.90;
   private static final double MAX_MEDIAN_RATE_ERROR = 0.15;
   private static final double MAX_MEDIAN_ETA_ERROR = 0.25;
 
