@@ -29,7 +29,7 @@ COLLECTOR_METRICS_PORT=${COLLECTOR_METRICS_PORT:-19465}
 NODE_EXPORTER_PORT=${NODE_EXPORTER_PORT:-19100}
 PROCESS_EXPORTER_PORT=${PROCESS_EXPORTER_PORT:-19256}
 # Keep in step with infra/deploy/systemd/aiops-collector.service and the DaemonSet.
-COLLECTOR_JAVA_OPTS=${COLLECTOR_JAVA_OPTS:--Xmx32m -Xmn8m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=64m -XX:MaxDirectMemorySize=16m -XX:-UsePerfData -XX:+ExitOnOutOfMemoryError}
+COLLECTOR_JAVA_OPTS=${COLLECTOR_JAVA_OPTS:--Xms8m -Xmx24m -Xmn3m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:Tier3InvocationThreshold=2000 -XX:Tier3MinInvocationThreshold=1000 -XX:Tier3CompileThreshold=20000 -XX:Tier3BackEdgeThreshold=600000 -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=64m -XX:MaxDirectMemorySize=16m -XX:-UsePerfData -XX:+ExitOnOutOfMemoryError}
 CLK_TCK=$(getconf CLK_TCK)
 
 work=$(mktemp -d /tmp/aiops-collector-cost.XXXXXX)
@@ -96,7 +96,7 @@ process_names:
 YAML
 say "starting the collector, node_exporter and process-exporter"
 # shellcheck disable=SC2086
-MALLOC_ARENA_MAX=2 java $COLLECTOR_JAVA_OPTS -jar "$collector_jar" \
+MALLOC_ARENA_MAX=1 java $COLLECTOR_JAVA_OPTS -jar "$collector_jar" \
   --bootstrap-servers "localhost:$KAFKA_PORT" --schema-registry-url "http://localhost:$REGISTRY_PORT" \
   --interval 10s --metrics-port "$COLLECTOR_METRICS_PORT" --spool-dir "$work/spool" \
   >"$work/collector.log" 2>&1 &

@@ -117,7 +117,8 @@ public record CollectorSettings(
   /**
    * The producer's settings: the collector's defaults with the operator's properties on top.
    * buffer.memory is capped because the producer's default (32 MiB) is more than the collector's
-   * whole heap: 4 MiB still holds an hour of samples while the broker is away.
+   * whole heap: 4 MiB still holds an hour of samples while the broker is away. Operators may set
+   * any of these back (metric.reporters, enable.metrics.push) with -X or --producer-config.
    */
   public ProducerSettings producerSettings() {
     Map<String, String> properties = new TreeMap<>(PRODUCER_DEFAULTS);
@@ -126,7 +127,15 @@ public record CollectorSettings(
   }
 
   static final Map<String, String> PRODUCER_DEFAULTS =
-      Map.of(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(4L << 20));
+      Map.of(
+          ProducerConfig.BUFFER_MEMORY_CONFIG,
+          Long.toString(4L << 20),
+          // The collector reports its own metrics (Prometheus endpoint): the JMX reporter and the
+          // client-telemetry push (KIP-714) would each load a hundred-odd classes on every host.
+          ProducerConfig.METRIC_REPORTER_CLASSES_CONFIG,
+          "",
+          ProducerConfig.ENABLE_METRICS_PUSH_CONFIG,
+          "false");
 
   /** Secrets hidden: this is what start-up logs print. */
   @Override

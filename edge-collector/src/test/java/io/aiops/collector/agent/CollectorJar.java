@@ -20,8 +20,9 @@ final class CollectorJar {
     // The JVM flags the systemd unit and the DaemonSet use.
     command.addAll(
         List.of(
-            "-Xmx32m",
-            "-Xmn8m",
+            "-Xms8m",
+            "-Xmx24m",
+            "-Xmn3m",
             "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1",
             "-XX:-UsePerfData",

@@ -190,6 +190,25 @@ class CollectorSettingsTest {
   }
 
   @Test
+  void jmxReporterAndTelemetryPushAreOffUnlessTheOperatorTurnsThemOn() {
+    Map<String, Object> defaults =
+        CollectorSettings.resolve(REQUIRED, List.of(), Map.of())
+            .producerSettings()
+            .toProducerConfig("c");
+    assertEquals("", defaults.get("metric.reporters"));
+    assertEquals("false", defaults.get("enable.metrics.push"));
+    assertEquals(
+        "org.apache.kafka.common.metrics.JmxReporter",
+        CollectorSettings.resolve(
+                REQUIRED,
+                List.of("metric.reporters=org.apache.kafka.common.metrics.JmxReporter"),
+                Map.of())
+            .producerSettings()
+            .toProducerConfig("c")
+            .get("metric.reporters"));
+  }
+
+  @Test
   void minusXMustBeKeyEqualsValueAndCannotMoveTheBootstrapServers() {
     SettingException malformed =
         assertThrows(
