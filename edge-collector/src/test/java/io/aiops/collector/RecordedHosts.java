@@ -1,8 +1,17 @@
 package io.aiops.collector;
 
+import java.io.IOException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /** The recorded host trees under src/test/resources/hosts (described in its README.md). */
 public final class RecordedHosts {
@@ -30,19 +39,56 @@ public final class RecordedHosts {
    */
   public static final int RECORDED_ODD_MAPPINGS = 27679;
 
+  private static final Map<String, Path> EXTRACTED = new HashMap<>();
+
   private RecordedHosts() {}
 
-  /** The root of a recorded tree, holding proc/, sys/ and etc/. */
-  public static Path root(String tree) {
+  /**
+   * The root of a recorded tree, holding proc/, sys/ and etc/. Another module's tests read the
+   * trees from this module's test-jar: the readers need a real directory, so the tree is copied out
+   * of the jar once per JVM.
+   */
+  public static synchronized Path root(String tree) {
     URL url = RecordedHosts.class.getResource("/hosts/" + tree);
     if (url == null) {
       throw new IllegalArgumentException("no recorded host " + tree);
     }
     try {
-      return Path.of(url.toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
+      URI uri = url.toURI();
+      if (!uri.getScheme().equals("jar")) {
+        return Path.of(uri);
+      }
+      Path copy = EXTRACTED.get(tree);
+      if (copy == null) {
+        copy = extract(uri, tree);
+        EXTRACTED.put(tree, copy);
+      }
+      return copy;
+    } catch (URISyntaxException | IOException e) {
+      throw new IllegalStateException("cannot read recorded host " + tree + ": " + e, e);
     }
+  }
+
+  private static Path extract(URI uri, String tree) throws IOException {
+    Path target = Files.createTempDirectory("recorded-" + tree + "-");
+    FileSystem jar;
+    try {
+      jar = FileSystems.newFileSystem(uri, Map.of());
+    } catch (FileSystemAlreadyExistsException e) {
+      jar = FileSystems.getFileSystem(uri);
+    }
+    Path source = jar.provider().getPath(uri);
+    try (Stream<Path> files = Files.walk(source)) {
+      for (Path from : files.toList()) {
+        Path to = target.resolve(source.relativize(from).toString());
+        if (Files.isDirectory(from)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(from, to);
+        }
+      }
+    }
+    return target;
   }
 
   public static Path proc(String tree) {
