@@ -8,11 +8,13 @@ import io.aiops.collector.procfs.SmapsMapping;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** The report a person reads about one process's memory map. */
 final class ProcessMemoryText {
   private static final String KIND_ROW = "%-20s %5s %9s %9s %9s %9s %9s %9s %9s %9s  %s%n";
+  private static final Pattern TRAILING_BLANKS = Pattern.compile("(?m) +$");
   private static final String MAP_ROW = "%-16s %9s %9s %9s %9s %9s %-5s %-18s %s%n";
 
   private ProcessMemoryText() {}
@@ -49,7 +51,8 @@ final class ProcessMemoryText {
     if (maps || detail) {
       everyMapping(out, map, detail, terminal);
     }
-    return out.toString();
+    // Rows whose last column is empty (anonymous mappings have no path) end without blanks.
+    return TRAILING_BLANKS.matcher(out).replaceAll("");
   }
 
   private static void regions(StringBuilder out, ProcessMemoryMap map, Terminal terminal) {

@@ -129,7 +129,8 @@ final class HostMemorySnapshot {
     if (!deniedSaid) {
       deniedSaid = true;
       notice.accept(
-          "smaps of other users' processes needs root or CAP_SYS_PTRACE: their regions are null"
+          "smaps of other users' processes needs root or CAP_SYS_PTRACE, and processes of an outer user"
+              + " namespace refuse even those: their regions are null"
               + " (regions_missing \"permission_denied\")");
     }
   }
