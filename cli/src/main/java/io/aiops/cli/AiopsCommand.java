@@ -2,6 +2,9 @@ package io.aiops.cli;
 
 import io.aiops.cli.analyze.AnalyzeCommand;
 import io.aiops.cli.detect.DetectCommand;
+import io.aiops.cli.diff.DiffCommand;
+import io.aiops.cli.inspect.InspectCommand;
+import io.aiops.cli.snapshot.SnapshotCommand;
 import io.aiops.cli.up.UpCommand;
 import io.aiops.collector.agent.CollectCommand;
 import picocli.CommandLine;
@@ -23,6 +26,9 @@ import picocli.CommandLine.Command;
       DetectCommand.class,
       AnalyzeCommand.class,
       CollectCommand.class,
+      InspectCommand.class,
+      SnapshotCommand.class,
+      DiffCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

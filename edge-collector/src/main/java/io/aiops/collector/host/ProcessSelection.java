@@ -30,10 +30,15 @@ public record ProcessSelection(long rssFloorBytes, int topN) {
     List<ProcessReading> selected = new ArrayList<>();
     for (int i = 0; i < sorted.size(); i++) {
       ProcessReading process = sorted.get(i);
-      if (i < topN || process.rssBytes() >= rssFloorBytes) {
+      if (keeps(i, process.rssBytes())) {
         selected.add(process);
       }
     }
     return selected;
+  }
+
+  /** Whether the process at this rank by RSS (0 = the largest) with this RSS is selected. */
+  public boolean keeps(int rankByRss, long rssBytes) {
+    return rankByRss < topN || rssBytes >= rssFloorBytes;
   }
 }
