@@ -3,6 +3,7 @@ package io.aiops.cli;
 import io.aiops.cli.analyze.AnalyzeCommand;
 import io.aiops.cli.detect.DetectCommand;
 import io.aiops.cli.diff.DiffCommand;
+import io.aiops.cli.evaluate.EvaluateCommand;
 import io.aiops.cli.inspect.InspectCommand;
 import io.aiops.cli.snapshot.SnapshotCommand;
 import io.aiops.cli.up.UpCommand;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Command;
       InspectCommand.class,
       SnapshotCommand.class,
       DiffCommand.class,
+      EvaluateCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

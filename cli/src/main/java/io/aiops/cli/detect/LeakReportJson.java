@@ -3,6 +3,7 @@ package io.aiops.cli.detect;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aiops.detection.LeakVerdict;
+import java.util.OptionalDouble;
 
 /** The DESIGN.md JSON line of {@code aiops detect memory-leak --format json}. */
 final class LeakReportJson {
@@ -18,11 +19,9 @@ final class LeakReportJson {
     node.put("classification", v.classification());
     node.put("confidence", round(v.confidence(), 4));
     node.put("growth_bytes_per_hour", round(v.growthBytesPerHour(), 1));
-    if (v.oomEtaSeconds().isPresent()) {
-      node.put("oom_eta_seconds", Math.round(v.oomEtaSeconds().getAsDouble()));
-    } else {
-      node.putNull("oom_eta_seconds");
-    }
+    putSeconds(node, "oom_eta_seconds", v.oomEta().seconds());
+    putSeconds(node, "oom_eta_earliest_seconds", v.oomEta().earliestSeconds());
+    putSeconds(node, "oom_eta_latest_seconds", v.oomEta().latestSeconds());
     if (v.onsetMs().isPresent()) {
       node.put("onset_timestamp", v.onsetMs().getAsLong() / 1000);
     } else {
@@ -42,6 +41,14 @@ final class LeakReportJson {
               }
             });
     return node.toString();
+  }
+
+  private static void putSeconds(ObjectNode node, String field, OptionalDouble seconds) {
+    if (seconds.isPresent()) {
+      node.put(field, Math.round(seconds.getAsDouble()));
+    } else {
+      node.putNull(field);
+    }
   }
 
   private static double round(double value, int digits) {

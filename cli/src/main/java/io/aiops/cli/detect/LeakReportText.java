@@ -73,7 +73,9 @@ final class LeakReportText {
           "OOM ETA",
           DurationText.format(eta)
               + " after the last sample, around "
-              + time(lastMs + eta.toMillis()));
+              + time(lastMs + eta.toMillis())
+              + range(v)
+              + (v.oomEta().accelerating() ? ", the growth accelerating" : ""));
     } else {
       line(out, "OOM ETA", s.limitBytes() > 0 ? "none within 30 days" : "no limit_bytes column");
     }
@@ -81,9 +83,26 @@ final class LeakReportText {
     return out.toString();
   }
 
+  /** The 95 % range of the ETA: "(between 2d 4h and 3d 1h)", open-ended past the horizon. */
+  private static String range(LeakVerdict v) {
+    var earliest = v.oomEta().earliestSeconds();
+    var latest = v.oomEta().latestSeconds();
+    if (earliest.isEmpty()) {
+      return "";
+    }
+    String from = DurationText.format(Duration.ofSeconds(Math.round(earliest.getAsDouble())));
+    return latest.isPresent()
+        ? " (between "
+            + from
+            + " and "
+            + DurationText.format(Duration.ofSeconds(Math.round(latest.getAsDouble())))
+            + ")"
+        : " (" + from + " at the earliest; the slowest plausible rate never reaches it)";
+  }
+
   private static String nextStep(LeakVerdict v, boolean hasLimit) {
     return switch (v.classification()) {
-      case LeakVerdict.LINEAR_LEAK ->
+      case LeakVerdict.LINEAR_LEAK, LeakVerdict.ACCELERATING_LEAK ->
           "take a heap or allocation profile now and compare one a few"
               + " hours later; plan a restart before the ETA"
               + (hasLimit ? "" : "; export limit_bytes for an ETA against the cgroup limit");

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
@@ -28,6 +27,10 @@ public final class LeakDetector {
    * random walk or a seasonal series pass the usual bar now and then.
    */
   private static final double RAW_SERIES_Z_FACTOR = 1.5;
+
+  private static final double MIN_ACCELERATION_T = 3;
+  private static final double MIN_ACCELERATION_RATE_RATIO = 1.25;
+  private static final double Z_95 = 1.96;
 
   private final LeakDetectorSettings settings;
 
@@ -81,14 +84,27 @@ public final class LeakDetector {
     Line growth = leak ? TheilSenSlope.fit(timesMs, level, onsetIndex, n) : trend.overall();
     double trendBytes = growth.valueAt(spanMs);
     // The kernel kills at the daily peak, not at the trend, so the swing eats into the headroom.
-    OptionalDouble eta =
+    // The parabola is fitted to the raw series: the swing fit's harmonics and bends take up part
+    // of a curvature (measured: a third of it over 48 h), while the swing itself only adds noise.
+    QuadraticGrowth curve =
+        leak ? QuadraticGrowth.fit(timesMs, bytes, onsetIndex, n) : QuadraticGrowth.NONE;
+    boolean accelerating = leak && accelerates(curve, growth);
+    OomEta eta =
         leak
-            ? OomEtaEstimator.etaSeconds(
-                trendBytes + swingPeakBytes,
-                growth.slopePerHour(),
-                limitBytes,
-                settings.etaHorizon())
-            : OptionalDouble.empty();
+            ? eta(
+                timesMs,
+                level,
+                onsetIndex,
+                growth,
+                curve,
+                accelerating,
+                swingPeakBytes,
+                spanMs,
+                limitBytes)
+            : OomEta.NONE;
+    if (accelerating) {
+      classification = LeakVerdict.ACCELERATING_LEAK;
+    }
 
     Map<String, Double> evidence = new LinkedHashMap<>();
     putHistory(evidence, n, spanMs);
@@ -102,6 +118,11 @@ public final class LeakDetector {
     evidence.put("r_squared", OrdinaryLeastSquares.rSquared(timesMs, level, onsetIndex, n));
     evidence.put("daily_swing_bytes", swingPeakBytes);
     evidence.put("shape_rise_bytes", fit.riseBytes());
+    if (leak) {
+      evidence.put("current_growth_bytes_per_hour", curve.ratePerHourAtEnd());
+      evidence.put("acceleration_bytes_per_hour2", curve.accelPerHour2());
+      evidence.put("acceleration_t", curve.accelT());
+    }
     if (limitBytes > 0) {
       evidence.put("limit_bytes", (double) limitBytes);
     }
@@ -114,6 +135,48 @@ public final class LeakDetector {
         leak ? OptionalLong.of(history.timestampMsAt(onsetIndex)) : OptionalLong.empty(),
         eta,
         evidence);
+  }
+
+  /**
+   * A parabola since the onset beats the line when its acceleration is significant (t >= 3) and
+   * makes a difference: the rate now is a quarter above the average rate since the onset. A
+   * staircase's or a noisy line's parabola rarely passes both.
+   */
+  private static boolean accelerates(QuadraticGrowth curve, Line growth) {
+    return curve.accelT() >= MIN_ACCELERATION_T
+        && curve.ratePerHourAtEnd() >= MIN_ACCELERATION_RATE_RATIO * growth.slopePerHour();
+  }
+
+  /**
+   * The ETA from the trend at the newest point plus the daily peak (the kernel kills at the peak),
+   * and its range from the slope's 95 % bounds. An accelerating leak starts from the parabola's
+   * level and rate now, its range scaled by the same relative bounds.
+   */
+  private OomEta eta(
+      double[] timesMs,
+      double[] level,
+      int onsetIndex,
+      Line growth,
+      QuadraticGrowth curve,
+      boolean accelerating,
+      double swingPeakBytes,
+      double spanMs,
+      long limitBytes) {
+    int n = level.length;
+    double[] boundsPerMs = TheilSenSlope.slopeBounds(timesMs, level, onsetIndex, n, Z_95);
+    double rate = accelerating ? curve.ratePerHourAtEnd() : growth.slopePerHour();
+    double scale = rate / growth.slopePerHour();
+    double low = boundsPerMs[0] * Line.MS_PER_HOUR * scale;
+    double high = boundsPerMs[1] * Line.MS_PER_HOUR * scale;
+    double trendBytes = accelerating ? curve.bytesAtEnd() : growth.valueAt(spanMs);
+    return OomEtaEstimator.estimate(
+        trendBytes + swingPeakBytes,
+        rate,
+        Double.isNaN(low) ? rate : low,
+        Double.isNaN(high) ? rate : high,
+        accelerating ? curve.accelPerHour2() : 0,
+        limitBytes,
+        settings.etaHorizon());
   }
 
   /**
@@ -177,7 +240,7 @@ public final class LeakDetector {
         line.slopePerHour(),
         bytes.length > 0 ? line.valueAt(spanMs) : 0,
         OptionalLong.empty(),
-        OptionalDouble.empty(),
+        OomEta.NONE,
         evidence);
   }
 

@@ -24,6 +24,24 @@ final class LeastSquares {
     return eliminate(a, p);
   }
 
+  /**
+   * Diagonal element {@code j} of the inverse of the columns' Gram matrix: times the residual
+   * variance, the variance of coefficient {@code j}. NaN when the columns are collinear.
+   */
+  static double inverseDiagonal(double[][] columns, int j) {
+    int p = columns.length;
+    double[][] a = new double[p][p + 1];
+    for (int r = 0; r < p; r++) {
+      for (int c = r; c < p; c++) {
+        a[r][c] = dot(columns[r], columns[c]);
+        a[c][r] = a[r][c];
+      }
+      a[r][p] = r == j ? 1 : 0;
+    }
+    double[] column = eliminate(a, p);
+    return column == null ? Double.NaN : column[j];
+  }
+
   private static double[] eliminate(double[][] a, int p) {
     double scale = 0;
     for (int r = 0; r < p; r++) {

@@ -15,6 +15,21 @@ public final class OomEtaEstimator {
    */
   public static OptionalDouble etaSeconds(
       double trendBytes, double growthBytesPerHour, double limitBytes, Duration horizon) {
+    return etaSeconds(trendBytes, growthBytesPerHour, 0, limitBytes, horizon);
+  }
+
+  /**
+   * As {@link #etaSeconds(double, double, double, Duration)}, for a rate that itself grows by
+   * {@code accelBytesPerHour2} each hour: the time {@code x} where {@code rate·x + accel·x²/2}
+   * covers the headroom. A negative acceleration is taken as none: a leak slowing down is judged by
+   * its current rate, not trusted to stop.
+   */
+  public static OptionalDouble etaSeconds(
+      double trendBytes,
+      double growthBytesPerHour,
+      double accelBytesPerHour2,
+      double limitBytes,
+      Duration horizon) {
     if (!(growthBytesPerHour > 0) || !(limitBytes > 0) || !Double.isFinite(trendBytes)) {
       return OptionalDouble.empty();
     }
@@ -22,8 +37,43 @@ public final class OomEtaEstimator {
     if (headroomBytes <= 0) {
       return OptionalDouble.of(0);
     }
-    double seconds = headroomBytes / growthBytesPerHour * SECONDS_PER_HOUR;
+    double hours = hoursToCover(headroomBytes, growthBytesPerHour, accelBytesPerHour2);
+    double seconds = hours * SECONDS_PER_HOUR;
     double horizonSeconds = horizon.toMillis() / 1000.0;
     return seconds <= horizonSeconds ? OptionalDouble.of(seconds) : OptionalDouble.empty();
+  }
+
+  /**
+   * The estimate and its range: {@code lowRate}/{@code highRate} bound {@code rate} (the same
+   * units); the acceleration, when positive, applies to all three.
+   */
+  public static OomEta estimate(
+      double trendBytes,
+      double rateBytesPerHour,
+      double lowRateBytesPerHour,
+      double highRateBytesPerHour,
+      double accelBytesPerHour2,
+      double limitBytes,
+      Duration horizon) {
+    OptionalDouble eta =
+        etaSeconds(trendBytes, rateBytesPerHour, accelBytesPerHour2, limitBytes, horizon);
+    if (eta.isEmpty() && !(rateBytesPerHour > 0 && limitBytes > 0)) {
+      return OomEta.NONE;
+    }
+    double high = Math.max(highRateBytesPerHour, rateBytesPerHour);
+    double low = Math.min(lowRateBytesPerHour, rateBytesPerHour);
+    return new OomEta(
+        eta,
+        etaSeconds(trendBytes, high, accelBytesPerHour2, limitBytes, horizon),
+        etaSeconds(trendBytes, low, accelBytesPerHour2, limitBytes, horizon),
+        accelBytesPerHour2 > 0);
+  }
+
+  private static double hoursToCover(double headroomBytes, double rate, double accel) {
+    if (!(accel > 0)) {
+      return headroomBytes / rate;
+    }
+    // The stable root of accel/2·x² + rate·x − headroom = 0.
+    return 2 * headroomBytes / (rate + Math.sqrt(rate * rate + 2 * accel * headroomBytes));
   }
 }

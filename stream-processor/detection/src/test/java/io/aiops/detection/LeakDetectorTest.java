@@ -128,6 +128,26 @@ class LeakDetectorTest extends DetectionFixtures {
     assertEquals(6 * MIB, verdict.growthBytesPerHour(), 0.25 * 6 * MIB);
   }
 
+  @Test
+  void callsALeakWhoseRateGrowsAcceleratingAndBracketsItsEta() {
+    // 2 MB/h at hour 0, growing by 0.5 MB/h every hour: 26 MB/h by hour 48.
+    Trace trace = flat(GIB).plus(h -> (2 * h + 0.25 * h * h) * MIB).plus(dailySwing(30 * MIB, 1));
+
+    LeakVerdict verdict = evaluate(replay(trace, 48, NOISE_ON_1_GIB, 13), (long) (3 * GIB));
+
+    assertTrue(verdict.leak());
+    assertEquals(
+        LeakVerdict.ACCELERATING_LEAK, verdict.classification(), verdict.evidence().toString());
+    assertTrue(verdict.oomEta().accelerating());
+    double eta = verdict.oomEtaSeconds().orElseThrow();
+    // Truth: from the level at hour 48 plus the swing's peak, 26 MB/h rising 0.5 MB/h per hour.
+    double headroom = 3 * GIB - trace.bytesAt(48) - 30 * MIB;
+    double trueHours = (-26 + Math.sqrt(26 * 26 + 2 * 0.5 * headroom / MIB)) / 0.5;
+    assertEquals(trueHours * 3600, eta, 0.2 * trueHours * 3600);
+    assertTrue(verdict.oomEta().earliestSeconds().orElseThrow() <= eta);
+    assertTrue(verdict.oomEta().latestSeconds().orElseThrow() >= eta);
+  }
+
   @ParameterizedTest(name = "step at hour {0}")
   @ValueSource(doubles = {20, 40})
   void callsAOneOffJumpAStep(double atHour) {
