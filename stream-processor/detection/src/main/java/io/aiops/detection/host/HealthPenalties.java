@@ -101,7 +101,11 @@ final class HealthPenalties {
 
   static HealthFactor fragmentation(HostHealthSignals s) {
     if (Double.isNaN(s.unusableFreeIndexOrder4())) {
-      return factor(HealthFactorKind.FRAGMENTATION, 0, "no buddyinfo");
+      return factor(
+          HealthFactorKind.FRAGMENTATION,
+          0,
+          "not judged: no zone has 5 % of RAM free (too little free memory is usage's to count),"
+              + " or no buddyinfo");
     }
     double penalty;
     String observation;
