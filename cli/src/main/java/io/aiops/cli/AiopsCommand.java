@@ -2,6 +2,7 @@ package io.aiops.cli;
 
 import io.aiops.cli.analyze.AnalyzeCommand;
 import io.aiops.cli.detect.DetectCommand;
+import io.aiops.cli.health.HealthCommand;
 import io.aiops.cli.up.UpCommand;
 import io.aiops.collector.agent.CollectCommand;
 import picocli.CommandLine;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Command;
       DetectCommand.class,
       AnalyzeCommand.class,
       CollectCommand.class,
+      HealthCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

@@ -1,0 +1,150 @@
+package io.aiops.cli.host;
+
+import io.aiops.cli.UsageException;
+import io.aiops.collector.procfs.Meminfo;
+import io.aiops.collector.procfs.MissingDataNotices;
+import io.aiops.collector.procfs.PageSize;
+import io.aiops.collector.procfs.ProcessReader;
+import io.aiops.collector.procfs.ProcessReading;
+import io.aiops.collector.procfs.ProcfsReader;
+import io.aiops.collector.procfs.ReadErrors;
+import io.aiops.collector.procfs.SlabCache;
+import io.aiops.collector.procfs.Vmstat;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The /proc tree a diagnosis reads, this host's or a recorded copy, through the collector's
+ * readers. What the tree cannot give is kept as notes for the report instead of being logged.
+ */
+public final class ProcTree {
+  /** A recorded tree's vmstat read --interval before its vmstat: not a kernel file. */
+  static final String EARLIER_VMSTAT = "vmstat.earlier";
+
+  private static final Path LIVE = Path.of("/proc");
+
+  private final Path root;
+  private final boolean recorded;
+  private final ReadErrors errors = new ReadErrors();
+  private final MissingDataNotices notices = MissingDataNotices.kept();
+  private final ProcfsReader reader;
+  private final long pageSizeBytes;
+
+  private ProcTree(Path root, boolean recorded) {
+    this.root = root;
+    this.recorded = recorded;
+    this.reader = new ProcfsReader(root, errors, notices);
+    this.pageSizeBytes = PageSize.of(root);
+  }
+
+  public static ProcTree live() {
+    return new ProcTree(LIVE, false);
+  }
+
+  /** A recorded tree; one without a meminfo is a usage error, whatever else it holds. */
+  public static ProcTree recorded(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new UsageException("--proc-root " + dir + ": no such directory");
+    }
+    if (!Files.isRegularFile(dir.resolve("meminfo"))) {
+      throw new UsageException(
+          "--proc-root " + dir + ": no meminfo in it, so it is not a recorded /proc tree");
+    }
+    return new ProcTree(dir, true);
+  }
+
+  public boolean recorded() {
+    return recorded;
+  }
+
+  /** Where the figures come from, for reports: /proc or the recorded directory. */
+  public String description() {
+    return root.toString();
+  }
+
+  public long pageSizeBytes() {
+    return pageSizeBytes;
+  }
+
+  /** The system-wide files now; meminfo is required, the rest may be missing. */
+  public HostSnapshot snapshot(long timestampMs) {
+    return new HostSnapshot(
+        timestampMs,
+        pageSizeBytes,
+        meminfo(),
+        reader.vmstatCounters("vmstat"),
+        reader.memoryPressure(),
+        reader.buddyinfo());
+  }
+
+  /** A recorded tree's second, earlier vmstat reading, when it has one. */
+  Optional<Vmstat> earlierVmstat() {
+    if (!recorded || !Files.exists(root.resolve(EARLIER_VMSTAT))) {
+      return Optional.empty();
+    }
+    return reader.vmstatCounters(EARLIER_VMSTAT);
+  }
+
+  /** Every process with memory of its own (kernel threads and zombies left out). */
+  public List<ProcessReading> processes() {
+    List<Integer> pids;
+    try {
+      pids = reader.pids();
+    } catch (IOException e) {
+      throw new UsageException("cannot list the processes in " + root + ": " + e.getMessage());
+    }
+    ProcessReader processReader = new ProcessReader(root, errors);
+    List<ProcessReading> processes = new ArrayList<>();
+    for (int pid : pids) {
+      processReader.read(pid).ifPresent(processes::add);
+    }
+    return processes;
+  }
+
+  public OptionalLong vmSetting(String name) {
+    return reader.vmSetting(name);
+  }
+
+  public Optional<List<SlabCache>> slabinfo() {
+    return reader.slabinfo();
+  }
+
+  /**
+   * What could not be read, one line each. Processes that exited while being read are normal and
+   * not mentioned; files denied to this user and lines not understood are.
+   */
+  public List<String> notes() {
+    List<String> notes = new ArrayList<>(notices.said());
+    Map<String, Long> counts = errors.snapshot();
+    long denied = counts.getOrDefault(ReadErrors.PERMISSION_DENIED, 0L);
+    long malformed = counts.getOrDefault(ReadErrors.MALFORMED, 0L);
+    if (denied > 0) {
+      notes.add(denied + " file(s) of " + root + " may not be read as this user (run as root)");
+    }
+    if (malformed > 0) {
+      notes.add(malformed + " line(s) or file(s) not understood were skipped");
+    }
+    return notes;
+  }
+
+  private Meminfo meminfo() {
+    try {
+      Meminfo meminfo = reader.meminfo();
+      if (meminfo.bytes("MemTotal") <= 0) {
+        throw new UsageException(root.resolve("meminfo") + ": no MemTotal line");
+      }
+      return meminfo;
+    } catch (NoSuchFileException e) {
+      throw new UsageException(root.resolve("meminfo") + ": no such file");
+    } catch (IOException e) {
+      throw new UsageException("cannot read " + root.resolve("meminfo") + ": " + e.getMessage());
+    }
+  }
+}
