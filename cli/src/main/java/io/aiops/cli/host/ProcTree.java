@@ -108,7 +108,15 @@ public final class ProcTree {
     return processes;
   }
 
+  /**
+   * A numeric /proc/sys/vm setting; empty when unreadable. A recorded tree without sys/vm at all
+   * gets one note for all its settings rather than one each.
+   */
   public OptionalLong vmSetting(String name) {
+    if (recorded && !Files.isDirectory(root.resolve("sys/vm"))) {
+      notices.once("sys/vm", "no sys/vm in " + root + ": the vm.* settings are unknown");
+      return OptionalLong.empty();
+    }
     return reader.vmSetting(name);
   }
 
