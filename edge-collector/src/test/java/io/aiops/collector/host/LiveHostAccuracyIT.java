@@ -4,20 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.aiops.collector.Bracket;
 import io.aiops.collector.FreeOutput;
+import io.aiops.collector.ProcReference;
 import io.aiops.collector.Procps;
 import io.aiops.collector.procfs.ReadErrors;
 import io.aiops.schemas.memory.HostMemorySample;
 import io.aiops.schemas.memory.ProcessMemory;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -75,7 +72,7 @@ class LiveHostAccuracyIT {
 
   @Test
   void everySampledProcessRssAgreesWithPs() {
-    Map<Integer, Long> psBefore = psRssBytes(currentPids());
+    Map<Integer, Long> psBefore = psRssBytes(ProcReference.currentPids());
     HostMemorySample sample = everyProcess.sample(System.currentTimeMillis());
     List<Integer> sampled = sample.getProcesses().stream().map(ProcessMemory::getPid).toList();
     Map<Integer, Long> psAfter = psRssBytes(sampled);
@@ -93,9 +90,9 @@ class LiveHostAccuracyIT {
         continue;
       }
       compared++;
-      double deviation = deviation(p.getRssBytes(), before, after);
+      double deviation = new Bracket(before, after).deviation(p.getRssBytes());
       worst = Math.max(worst, deviation);
-      double toNearer = toNearer(p.getRssBytes(), before, after);
+      double toNearer = new Bracket(before, after).toNearer(p.getRssBytes());
       if (toNearer > worstToNearer) {
         worstToNearer = toNearer;
         worstProcess = p.getPid() + " " + p.getComm();
@@ -124,10 +121,10 @@ class LiveHostAccuracyIT {
   @Test
   void swapOfEveryProcessEqualsVmSwapAndSumsToFreesSwapUsed() {
     FreeOutput freeBefore = FreeOutput.now();
-    Map<Integer, Long> statusBefore = vmSwapBytes(currentPids());
+    Map<Integer, Long> statusBefore = ProcReference.vmSwapBytes(ProcReference.currentPids());
     HostMemorySample sample = everyProcess.sample(System.currentTimeMillis());
     List<Integer> sampled = sample.getProcesses().stream().map(ProcessMemory::getPid).toList();
-    Map<Integer, Long> statusAfter = vmSwapBytes(sampled);
+    Map<Integer, Long> statusAfter = ProcReference.vmSwapBytes(sampled);
     FreeOutput freeAfter = FreeOutput.now();
 
     int compared = 0;
@@ -157,7 +154,7 @@ class LiveHostAccuracyIT {
       assertEquals(0, freeAfter.swapUsed());
       return;
     }
-    double deviation = deviation(sum, freeBefore.swapUsed(), freeAfter.swapUsed());
+    double deviation = new Bracket(freeBefore.swapUsed(), freeAfter.swapUsed()).deviation(sum);
     System.out.printf(
         "  swap: %d processes' swap_bytes equal VmSwap; sum %d vs free's swap used %d..%d:"
             + " deviation %.2f %%%n",
@@ -172,46 +169,16 @@ class LiveHostAccuracyIT {
             + " cache count in free's figure and in no process's)");
   }
 
-  /** Relative distance of a figure from the range two reference readings span (0 inside it). */
-  private static double deviation(long ours, long before, long after) {
-    long low = Math.min(before, after);
-    long high = Math.max(before, after);
-    if (ours >= low && ours <= high) {
-      return 0;
-    }
-    long nearest = ours < low ? low : high;
-    return nearest == 0 ? Double.POSITIVE_INFINITY : Math.abs(ours - nearest) / (double) nearest;
-  }
-
-  /** Relative difference from whichever reading is closer. */
-  private static double toNearer(long ours, long before, long after) {
-    long nearer = Math.abs(ours - before) <= Math.abs(ours - after) ? before : after;
-    return nearer == 0
-        ? (ours == 0 ? 0 : Double.POSITIVE_INFINITY)
-        : Math.abs(ours - nearer) / (double) nearer;
-  }
-
   private static void compare(
       String name, long ours, long before, long after, double tolerance, List<String> failures) {
-    double deviation = deviation(ours, before, after);
+    Bracket bracket = new Bracket(before, after);
+    double deviation = bracket.deviation(ours);
     System.out.printf(
         "  %-14s ours %,d  free before %,d after %,d  from the nearer %.4f %%, outside the range"
             + " %.4f %%%n",
-        name, ours, before, after, 100 * toNearer(ours, before, after), 100 * deviation);
+        name, ours, before, after, 100 * bracket.toNearer(ours), 100 * deviation);
     if (deviation > tolerance) {
       failures.add(name + " " + ours + " vs " + before + ".." + after);
-    }
-  }
-
-  private static List<Integer> currentPids() {
-    try (var entries = Files.list(Path.of("/proc"))) {
-      return entries
-          .map(e -> e.getFileName().toString())
-          .filter(n -> n.chars().allMatch(Character::isDigit))
-          .map(Integer::parseInt)
-          .toList();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
     }
   }
 
@@ -226,20 +193,5 @@ class LiveHostAccuracyIT {
       }
     }
     return rss;
-  }
-
-  /** VmSwap of each pid read straight from its status file, in bytes; absent when gone. */
-  private static Map<Integer, Long> vmSwapBytes(List<Integer> pids) {
-    Pattern vmSwap = Pattern.compile("^VmSwap:\\s+(\\d+) kB$", Pattern.MULTILINE);
-    Map<Integer, Long> swap = new HashMap<>();
-    for (int pid : pids) {
-      try {
-        Matcher m = vmSwap.matcher(Files.readString(Path.of("/proc", pid + "", "status")));
-        swap.put(pid, m.find() ? Long.parseLong(m.group(1)) * 1024 : 0L);
-      } catch (IOException gone) {
-        // exited between the readings: skipped
-      }
-    }
-    return swap;
   }
 }
