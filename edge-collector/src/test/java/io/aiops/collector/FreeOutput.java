@@ -5,7 +5,13 @@ import java.util.regex.Pattern;
 
 /** The Mem: and Swap: rows of {@code free -b}, procps-ng 3.3.10 or later, in bytes. */
 public record FreeOutput(
-    long memTotal, long used, long free, long buffCache, long available, long swapUsed) {
+    long memTotal,
+    long used,
+    long free,
+    long buffCache,
+    long available,
+    long swapTotal,
+    long swapUsed) {
 
   /** Runs {@code free -b} now. */
   public static FreeOutput now() {
@@ -26,7 +32,7 @@ public record FreeOutput(
     if (mem == null || mem.length < 6 || swap == null || !text.contains("available")) {
       throw new AssertionError("unexpected free -b output (procps-ng 3.3.10+ expected):\n" + text);
     }
-    return new FreeOutput(mem[0], mem[1], mem[2], mem[4], mem[5], swap[1]);
+    return new FreeOutput(mem[0], mem[1], mem[2], mem[4], mem[5], swap[0], swap[1]);
   }
 
   private static long[] numbers(String[] parts) {
