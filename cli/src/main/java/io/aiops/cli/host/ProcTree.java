@@ -16,7 +16,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -33,6 +32,8 @@ public final class ProcTree {
   private final Path root;
   private final boolean recorded;
   private final ReadErrors errors = new ReadErrors();
+  // Kept apart: a system file denied is already a notice, a process denied is not.
+  private final ReadErrors processErrors = new ReadErrors();
   private final MissingDataNotices notices = MissingDataNotices.kept();
   private final ProcfsReader reader;
   private final long pageSizeBytes;
@@ -100,7 +101,7 @@ public final class ProcTree {
     } catch (IOException e) {
       throw new UsageException("cannot list the processes in " + root + ": " + e.getMessage());
     }
-    ProcessReader processReader = new ProcessReader(root, errors);
+    ProcessReader processReader = new ProcessReader(root, processErrors);
     List<ProcessReading> processes = new ArrayList<>();
     for (int pid : pids) {
       processReader.read(pid).ifPresent(processes::add);
@@ -125,16 +126,17 @@ public final class ProcTree {
   }
 
   /**
-   * What could not be read, one line each. Processes that exited while being read are normal and
-   * not mentioned; files denied to this user and lines not understood are.
+   * What could not be read, one line each: files this tree lacks or denies, processes denied, lines
+   * not understood. Processes that exited while being read are normal and not mentioned.
    */
   public List<String> notes() {
     List<String> notes = new ArrayList<>(notices.said());
-    Map<String, Long> counts = errors.snapshot();
-    long denied = counts.getOrDefault(ReadErrors.PERMISSION_DENIED, 0L);
-    long malformed = counts.getOrDefault(ReadErrors.MALFORMED, 0L);
+    long denied = processErrors.snapshot().getOrDefault(ReadErrors.PERMISSION_DENIED, 0L);
+    long malformed =
+        errors.snapshot().getOrDefault(ReadErrors.MALFORMED, 0L)
+            + processErrors.snapshot().getOrDefault(ReadErrors.MALFORMED, 0L);
     if (denied > 0) {
-      notes.add(denied + " file(s) of " + root + " may not be read as this user (run as root)");
+      notes.add(denied + " process(es) may not be read as this user (run as root)");
     }
     if (malformed > 0) {
       notes.add(malformed + " line(s) or file(s) not understood were skipped");
