@@ -25,7 +25,7 @@ public final class HostSampling {
 
   /** One reading, no rates: for reports of states only. */
   public SampledHost once(String whyNoRates) {
-    HostSnapshot now = tree.snapshot(System.currentTimeMillis());
+    HostSnapshot now = tree.snapshot();
     return new SampledHost(
         tree.description(), tree.recorded(), now, Optional.empty(), Optional.empty(), whyNoRates);
   }
@@ -36,15 +36,15 @@ public final class HostSampling {
   }
 
   private SampledHost live() {
-    HostSnapshot earlier = tree.snapshot(System.currentTimeMillis());
+    HostSnapshot earlier = tree.snapshot();
     Duration interval = options.interval();
     progress.waitFor(interval, "sampling " + tree.description());
-    HostSnapshot later = tree.snapshot(System.currentTimeMillis());
+    HostSnapshot later = tree.snapshot();
     return between(earlier, later);
   }
 
   private SampledHost recorded() {
-    HostSnapshot later = tree.snapshot(System.currentTimeMillis());
+    HostSnapshot later = tree.snapshot();
     Optional<Vmstat> earlierVmstat = tree.earlierVmstat();
     if (earlierVmstat.isEmpty()) {
       return new SampledHost(

@@ -4,12 +4,14 @@ import io.aiops.cli.UsageException;
 import io.aiops.collector.procfs.Meminfo;
 import io.aiops.collector.procfs.MissingDataNotices;
 import io.aiops.collector.procfs.PageSize;
+import io.aiops.collector.procfs.PressureStallReading;
 import io.aiops.collector.procfs.ProcessReader;
 import io.aiops.collector.procfs.ProcessReading;
 import io.aiops.collector.procfs.ProcfsReader;
 import io.aiops.collector.procfs.ReadErrors;
 import io.aiops.collector.procfs.SlabCache;
 import io.aiops.collector.procfs.Vmstat;
+import io.aiops.schemas.memory.BuddyZone;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -74,15 +76,17 @@ public final class ProcTree {
     return pageSizeBytes;
   }
 
-  /** The system-wide files now; meminfo is required, the rest may be missing. */
-  public HostSnapshot snapshot(long timestampMs) {
-    return new HostSnapshot(
-        timestampMs,
-        pageSizeBytes,
-        meminfo(),
-        reader.vmstatCounters("vmstat"),
-        reader.memoryPressure(),
-        reader.buddyinfo());
+  /**
+   * The system-wide files now; meminfo is required, the rest may be missing. The reading is stamped
+   * just before vmstat is read, so that rates divide by the time between the counters.
+   */
+  public HostSnapshot snapshot() {
+    Meminfo meminfo = meminfo();
+    Optional<PressureStallReading> pressure = reader.memoryPressure();
+    List<BuddyZone> buddyinfo = reader.buddyinfo();
+    long timestampMs = System.currentTimeMillis();
+    Optional<Vmstat> vmstat = reader.vmstatCounters("vmstat");
+    return new HostSnapshot(timestampMs, pageSizeBytes, meminfo, vmstat, pressure, buddyinfo);
   }
 
   /** A recorded tree's second, earlier vmstat reading, when it has one. */

@@ -32,12 +32,13 @@ public final class SamplingProgress {
     long end = System.nanoTime() + interval.toNanos();
     try {
       long left;
+      long lastShown = -1;
       while ((left = end - System.nanoTime()) > 0) {
-        if (shown) {
-          err.print(
-              String.format(
-                  Locale.ROOT, "\r%s: %.0f s left ", what, Math.ceil(left / 1_000_000_000.0)));
+        long seconds = (long) Math.ceil(left / 1_000_000_000.0);
+        if (shown && seconds != lastShown) {
+          err.print(String.format(Locale.ROOT, "\r%s: %d s left ", what, seconds));
           err.flush();
+          lastShown = seconds;
         }
         Thread.sleep(Math.min(TICK_MS, Math.max(1, left / 1_000_000)));
       }
