@@ -42,10 +42,11 @@ public final class HostDiagnosisOptions {
       names = "--proc-root",
       paramLabel = "DIR",
       description =
-          "Read a recorded /proc tree instead of this host's /proc (files as the kernel prints"
-              + " them: meminfo, vmstat, pressure/memory, buddyinfo, slabinfo, sys/vm/*,"
-              + " <pid>/status and stat). Rates need a second vmstat reading in DIR/vmstat.earlier"
-              + " and --interval; without it they are reported as unavailable.")
+          "Read DIR instead of /proc. A mounted procfs (the host's /proc as /host/proc in a"
+              + " container) is sampled live; any other directory is a recorded tree (files as"
+              + " the kernel prints them: meminfo, vmstat, pressure/memory, buddyinfo, slabinfo,"
+              + " sys/vm/*, <pid>/status and stat), whose rates need a second vmstat reading in"
+              + " DIR/vmstat.earlier and --interval; without it they are reported as unavailable.")
   Path procRoot;
 
   /** Checks the values picocli could not; a bad one is a {@link UsageException}. */
@@ -76,8 +77,8 @@ public final class HostDiagnosisOptions {
     return interval != null;
   }
 
-  /** The tree to read: this host's /proc, or the recorded one given. */
+  /** The tree to read: this host's /proc, or the one given. */
   public ProcTree tree() {
-    return procRoot == null ? ProcTree.live() : ProcTree.recorded(procRoot);
+    return procRoot == null ? ProcTree.live() : ProcTree.at(procRoot);
   }
 }

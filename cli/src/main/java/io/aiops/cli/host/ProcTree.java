@@ -51,23 +51,35 @@ public final class ProcTree {
     return new ProcTree(LIVE, false);
   }
 
-  /** A recorded tree; one without a meminfo is a usage error, whatever else it holds. */
-  public static ProcTree recorded(Path dir) {
+  /**
+   * The tree at {@code dir}: a mounted procfs (a host's /proc seen from a container as /host/proc)
+   * is read live like /proc; any other directory is a recorded copy. A directory without a meminfo
+   * is a usage error, whatever else it holds.
+   */
+  public static ProcTree at(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new UsageException("--proc-root " + dir + ": no such directory");
     }
     if (!Files.isRegularFile(dir.resolve("meminfo"))) {
       throw new UsageException(
-          "--proc-root " + dir + ": no meminfo in it, so it is not a recorded /proc tree");
+          "--proc-root " + dir + ": no meminfo in it, so it is not a /proc tree");
     }
-    return new ProcTree(dir, true);
+    return new ProcTree(dir, !isProcfs(dir));
+  }
+
+  private static boolean isProcfs(Path dir) {
+    try {
+      return Files.getFileStore(dir).type().equals("proc");
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   public boolean recorded() {
     return recorded;
   }
 
-  /** Where the figures come from, for reports: /proc or the recorded directory. */
+  /** Where the figures come from, for reports: /proc, a procfs mount or a recorded directory. */
   public String description() {
     return root.toString();
   }

@@ -165,6 +165,17 @@ class HealthMemoryCommandTest {
   }
 
   @Test
+  void aMountedProcfsGivenAsProcRootIsSampledLive(CapturedConsole console) throws IOException {
+    AiopsCommand.run(
+        "health", "memory", "--proc-root", "/proc", "--interval", "200ms", "--format", "json");
+
+    JsonNode health = onlyLine(console.stdout());
+    assertEquals(0.2, health.get("interval_seconds").asDouble(), 0.05, "two live readings");
+    assertTrue(health.get("rates_note").isNull());
+    assertEquals("/proc", health.get("source").asText());
+  }
+
+  @Test
   void aDirectoryThatIsNotAProcTreeIsAUsageError(CapturedConsole console) {
     assertEquals(2, AiopsCommand.run("health", "memory", "--proc-root", "/nonexistent/proc"));
     assertEquals(2, AiopsCommand.run("health", "memory", "--proc-root", "."));
