@@ -84,10 +84,6 @@ public final class ProcTree {
     return root.toString();
   }
 
-  public long pageSizeBytes() {
-    return pageSizeBytes;
-  }
-
   /**
    * The system-wide files now; meminfo is required, the rest may be missing. The reading is stamped
    * just before vmstat is read, so that rates divide by the time between the counters.

@@ -199,6 +199,16 @@ class HealthMemoryCommandTest {
   }
 
   @Test
+  void theDiagnosisCommandsAreListedWhereAPersonLooks(CapturedConsole console) {
+    assertEquals(0, AiopsCommand.run("--help"));
+    assertEquals(0, AiopsCommand.run("analyze", "--help"));
+
+    assertTrue(console.stdout().contains("  health "), console.stdout());
+    assertTrue(console.stdout().contains("  swap "), console.stdout());
+    assertTrue(console.stdout().contains("  cache "), console.stdout());
+  }
+
+  @Test
   void helpTeachesWithExamplesAndExitStatuses(CapturedConsole console) {
     assertEquals(0, AiopsCommand.run("health", "memory", "--help"));
 
