@@ -4,6 +4,7 @@ import io.aiops.cli.analyze.AnalyzeCommand;
 import io.aiops.cli.detect.DetectCommand;
 import io.aiops.cli.diff.DiffCommand;
 import io.aiops.cli.evaluate.EvaluateCommand;
+import io.aiops.cli.health.HealthCommand;
 import io.aiops.cli.inspect.InspectCommand;
 import io.aiops.cli.snapshot.SnapshotCommand;
 import io.aiops.cli.up.UpCommand;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Command;
       SnapshotCommand.class,
       DiffCommand.class,
       EvaluateCommand.class,
+      HealthCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

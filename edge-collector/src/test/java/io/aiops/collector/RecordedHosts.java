@@ -19,6 +19,7 @@ public final class RecordedHosts {
   public static final String KERNEL_4_18_ARM64_NO_PSI = "kernel-4.18-el8-aarch64-no-psi";
   public static final String KERNEL_5_15_CGROUP_V2 = "kernel-5.15-cgroup-v2";
   public static final String KERNEL_6_1_HYBRID = "kernel-6.1-cgroup-v1-hybrid";
+  public static final String KERNEL_5_15_SWAP_HEAVY = "kernel-5.15-swap-heavy";
 
   /**
    * Recorded whole on the build machine (6.18): full smaps, status, stat and smaps_rollup of three

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "analyze",
     mixinStandardHelpOptions = true,
     description = "Explains past memory events from a host's own records (no Kafka needed).",
-    subcommands = {AnalyzeOomCommand.class})
+    subcommands = {AnalyzeOomCommand.class, AnalyzeSwapCommand.class, AnalyzeCacheCommand.class})
 public final class AnalyzeCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

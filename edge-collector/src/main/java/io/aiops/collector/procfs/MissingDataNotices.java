@@ -16,10 +16,25 @@ public final class MissingDataNotices {
   private static final Logger LOG = LoggerFactory.getLogger(MissingDataNotices.class);
 
   private final Map<String, String> said = new LinkedHashMap<>();
+  private final boolean logged;
 
-  /** Logs the message the first time this key is given; later calls with the key are silent. */
+  /** Notices that are logged as they are said, for the collector. */
+  public MissingDataNotices() {
+    this(true);
+  }
+
+  private MissingDataNotices(boolean logged) {
+    this.logged = logged;
+  }
+
+  /** Notices that are only kept, for a command that prints them in its own report. */
+  public static MissingDataNotices kept() {
+    return new MissingDataNotices(false);
+  }
+
+  /** Says the message the first time this key is given; later calls with the key are silent. */
   public synchronized void once(String key, String message) {
-    if (said.putIfAbsent(key, message) == null) {
+    if (said.putIfAbsent(key, message) == null && logged) {
       LOG.warn(message);
     }
   }

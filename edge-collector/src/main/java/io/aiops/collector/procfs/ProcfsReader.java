@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Reads the system-wide files of a /proc tree and lists its processes. A file this kernel does not
@@ -25,7 +26,11 @@ public final class ProcfsReader {
           "pressure/memory",
           " (kernel before 4.20, or PSI disabled: boot with psi=1)",
           "vmstat",
-          " (hidden in this container)");
+          " (hidden in this container)",
+          "slabinfo",
+          " (kernel built without CONFIG_SLUB_DEBUG)");
+  private static final Map<String, String> WHY_DENIED =
+      Map.of("slabinfo", " (mode 0400: root only, run with sudo)");
 
   private final Path procRoot;
   private final ReadErrors errors;
@@ -44,6 +49,40 @@ public final class ProcfsReader {
   /** /proc/vmstat counters; empty when unreadable (some containers hide it). */
   public Optional<VmStatCounters> vmstat() {
     return optionalText("vmstat", "vmstat is null").map(text -> VmstatParser.parse(text, errors));
+  }
+
+  /**
+   * Every counter of /proc/vmstat, or of a recorded copy of it named {@code file} in this tree;
+   * empty when unreadable.
+   */
+  public Optional<Vmstat> vmstatCounters(String file) {
+    return optionalText(file, "vmstat counters are unknown").map(t -> Vmstat.parse(t, errors));
+  }
+
+  /**
+   * The slab caches of /proc/slabinfo; empty when unreadable, which it is for anyone but root (the
+   * notice says so).
+   */
+  public Optional<List<SlabCache>> slabinfo() {
+    return optionalText("slabinfo", "slab caches are not listed")
+        .map(text -> SlabinfoParser.parse(text, errors));
+  }
+
+  /**
+   * A numeric setting of /proc/sys/vm ({@code swappiness}, {@code dirty_ratio}, ...); empty when
+   * this kernel has no such setting or its value is not a number (counted as malformed).
+   */
+  public OptionalLong vmSetting(String name) {
+    Optional<String> text = optionalText("sys/vm/" + name, "vm." + name + " is unknown");
+    if (text.isEmpty()) {
+      return OptionalLong.empty();
+    }
+    try {
+      return OptionalLong.of(Long.parseLong(text.get().trim()));
+    } catch (NumberFormatException e) {
+      errors.count(ReadErrors.MALFORMED);
+      return OptionalLong.empty();
+    }
   }
 
   /** Memory PSI, empty on kernels built without it (before 4.20) or booted with psi=0. */
@@ -97,7 +136,8 @@ public final class ProcfsReader {
       return Optional.empty();
     } catch (AccessDeniedException e) {
       errors.count(ReadErrors.PERMISSION_DENIED);
-      notices.once(file, "may not read " + path + ": " + consequence);
+      notices.once(
+          file, "may not read " + path + WHY_DENIED.getOrDefault(file, "") + ": " + consequence);
       return Optional.empty();
     } catch (IOException e) {
       errors.count(ReadErrors.IO);

@@ -4,19 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.aiops.collector.Bracket;
+import io.aiops.collector.FreeOutput;
+import io.aiops.collector.ProcReference;
+import io.aiops.collector.Procps;
 import io.aiops.collector.procfs.ReadErrors;
 import io.aiops.schemas.memory.HostMemorySample;
 import io.aiops.schemas.memory.ProcessMemory;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -37,17 +35,24 @@ class LiveHostAccuracyIT {
 
   @Test
   void totalAvailableAndUsedAgreeWithFree() {
-    FreeOutput.Version version = FreeOutput.version(run("free", "-V"));
+    FreeOutput.Version version = FreeOutput.version();
     System.out.printf("LiveHostAccuracyIT: %s, used = %s%n", version, version.usedDefinition());
     List<String> failures = new ArrayList<>();
     for (int attempt = 1; attempt <= MEMINFO_ATTEMPTS; attempt++) {
-      FreeOutput before = FreeOutput.parse(run("free", "-b"));
+      FreeOutput before = FreeOutput.now();
       HostMemorySample sample = everyProcess.sample(System.currentTimeMillis());
-      FreeOutput after = FreeOutput.parse(run("free", "-b"));
+      FreeOutput after = FreeOutput.now();
       failures.clear();
       long total = sample.getMemTotalBytes();
       long available = sample.getMemAvailableBytes();
-      long used = version.usedFrom(sample);
+      long used =
+          version.used(
+              total,
+              sample.getMemFreeBytes(),
+              sample.getBuffersBytes(),
+              sample.getCachedBytes(),
+              sample.getSlabReclaimableBytes(),
+              available);
       compare("mem total", total, before.memTotal(), after.memTotal(), MEMINFO_TOLERANCE, failures);
       compare(
           "mem available",
@@ -67,7 +72,7 @@ class LiveHostAccuracyIT {
 
   @Test
   void everySampledProcessRssAgreesWithPs() {
-    Map<Integer, Long> psBefore = psRssBytes(currentPids());
+    Map<Integer, Long> psBefore = psRssBytes(ProcReference.currentPids());
     HostMemorySample sample = everyProcess.sample(System.currentTimeMillis());
     List<Integer> sampled = sample.getProcesses().stream().map(ProcessMemory::getPid).toList();
     Map<Integer, Long> psAfter = psRssBytes(sampled);
@@ -85,9 +90,9 @@ class LiveHostAccuracyIT {
         continue;
       }
       compared++;
-      double deviation = deviation(p.getRssBytes(), before, after);
+      double deviation = new Bracket(before, after).deviation(p.getRssBytes());
       worst = Math.max(worst, deviation);
-      double toNearer = toNearer(p.getRssBytes(), before, after);
+      double toNearer = new Bracket(before, after).toNearer(p.getRssBytes());
       if (toNearer > worstToNearer) {
         worstToNearer = toNearer;
         worstProcess = p.getPid() + " " + p.getComm();
@@ -115,12 +120,12 @@ class LiveHostAccuracyIT {
 
   @Test
   void swapOfEveryProcessEqualsVmSwapAndSumsToFreesSwapUsed() {
-    FreeOutput freeBefore = FreeOutput.parse(run("free", "-b"));
-    Map<Integer, Long> statusBefore = vmSwapBytes(currentPids());
+    FreeOutput freeBefore = FreeOutput.now();
+    Map<Integer, Long> statusBefore = ProcReference.vmSwapBytes(ProcReference.currentPids());
     HostMemorySample sample = everyProcess.sample(System.currentTimeMillis());
     List<Integer> sampled = sample.getProcesses().stream().map(ProcessMemory::getPid).toList();
-    Map<Integer, Long> statusAfter = vmSwapBytes(sampled);
-    FreeOutput freeAfter = FreeOutput.parse(run("free", "-b"));
+    Map<Integer, Long> statusAfter = ProcReference.vmSwapBytes(sampled);
+    FreeOutput freeAfter = FreeOutput.now();
 
     int compared = 0;
     long sum = 0;
@@ -149,7 +154,7 @@ class LiveHostAccuracyIT {
       assertEquals(0, freeAfter.swapUsed());
       return;
     }
-    double deviation = deviation(sum, freeBefore.swapUsed(), freeAfter.swapUsed());
+    double deviation = new Bracket(freeBefore.swapUsed(), freeAfter.swapUsed()).deviation(sum);
     System.out.printf(
         "  swap: %d processes' swap_bytes equal VmSwap; sum %d vs free's swap used %d..%d:"
             + " deviation %.2f %%%n",
@@ -164,46 +169,16 @@ class LiveHostAccuracyIT {
             + " cache count in free's figure and in no process's)");
   }
 
-  /** Relative distance of a figure from the range two reference readings span (0 inside it). */
-  private static double deviation(long ours, long before, long after) {
-    long low = Math.min(before, after);
-    long high = Math.max(before, after);
-    if (ours >= low && ours <= high) {
-      return 0;
-    }
-    long nearest = ours < low ? low : high;
-    return nearest == 0 ? Double.POSITIVE_INFINITY : Math.abs(ours - nearest) / (double) nearest;
-  }
-
-  /** Relative difference from whichever reading is closer. */
-  private static double toNearer(long ours, long before, long after) {
-    long nearer = Math.abs(ours - before) <= Math.abs(ours - after) ? before : after;
-    return nearer == 0
-        ? (ours == 0 ? 0 : Double.POSITIVE_INFINITY)
-        : Math.abs(ours - nearer) / (double) nearer;
-  }
-
   private static void compare(
       String name, long ours, long before, long after, double tolerance, List<String> failures) {
-    double deviation = deviation(ours, before, after);
+    Bracket bracket = new Bracket(before, after);
+    double deviation = bracket.deviation(ours);
     System.out.printf(
         "  %-14s ours %,d  free before %,d after %,d  from the nearer %.4f %%, outside the range"
             + " %.4f %%%n",
-        name, ours, before, after, 100 * toNearer(ours, before, after), 100 * deviation);
+        name, ours, before, after, 100 * bracket.toNearer(ours), 100 * deviation);
     if (deviation > tolerance) {
       failures.add(name + " " + ours + " vs " + before + ".." + after);
-    }
-  }
-
-  private static List<Integer> currentPids() {
-    try (var entries = Files.list(Path.of("/proc"))) {
-      return entries
-          .map(e -> e.getFileName().toString())
-          .filter(n -> n.chars().allMatch(Character::isDigit))
-          .map(Integer::parseInt)
-          .toList();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
     }
   }
 
@@ -211,127 +186,12 @@ class LiveHostAccuracyIT {
   private static Map<Integer, Long> psRssBytes(List<Integer> pids) {
     String list = pids.stream().map(String::valueOf).collect(Collectors.joining(","));
     Map<Integer, Long> rss = new HashMap<>();
-    for (String line : run("ps", "-o", "pid=,rss=", "-p", list).split("\n")) {
+    for (String line : Procps.run("ps", "-o", "pid=,rss=", "-p", list).split("\n")) {
       String[] parts = line.trim().split("\\s+");
       if (parts.length == 2) {
         rss.put(Integer.parseInt(parts[0]), Long.parseLong(parts[1]) * 1024);
       }
     }
     return rss;
-  }
-
-  /** VmSwap of each pid read straight from its status file, in bytes; absent when gone. */
-  private static Map<Integer, Long> vmSwapBytes(List<Integer> pids) {
-    Pattern vmSwap = Pattern.compile("^VmSwap:\\s+(\\d+) kB$", Pattern.MULTILINE);
-    Map<Integer, Long> swap = new HashMap<>();
-    for (int pid : pids) {
-      try {
-        Matcher m = vmSwap.matcher(Files.readString(Path.of("/proc", pid + "", "status")));
-        swap.put(pid, m.find() ? Long.parseLong(m.group(1)) * 1024 : 0L);
-      } catch (IOException gone) {
-        // exited between the readings: skipped
-      }
-    }
-    return swap;
-  }
-
-  static String run(String... command) {
-    try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      process.waitFor();
-      return out;
-    } catch (IOException e) {
-      throw new AssertionError(
-          "cannot run `"
-              + command[0]
-              + "` ("
-              + e.getMessage()
-              + "): this test compares with"
-              + " procps; install it (apt-get install procps), as .ci/run does",
-          e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted running " + command[0], e);
-    }
-  }
-
-  /** The Mem: and Swap: rows of {@code free -b}, procps-ng 3.3.10 or later. */
-  record FreeOutput(
-      long memTotal, long used, long free, long buffCache, long available, long swapUsed) {
-    static FreeOutput parse(String text) {
-      long[] mem = null;
-      long[] swap = null;
-      for (String line : text.split("\n")) {
-        String[] parts = line.trim().split("\\s+");
-        if (parts[0].equals("Mem:")) {
-          mem = numbers(parts);
-        } else if (parts[0].equals("Swap:")) {
-          swap = numbers(parts);
-        }
-      }
-      if (mem == null || mem.length < 6 || swap == null || !text.contains("available")) {
-        throw new AssertionError(
-            "unexpected free -b output (procps-ng 3.3.10+ expected):\n" + text);
-      }
-      return new FreeOutput(mem[0], mem[1], mem[2], mem[4], mem[5], swap[1]);
-    }
-
-    private static long[] numbers(String[] parts) {
-      long[] values = new long[parts.length - 1];
-      for (int i = 1; i < parts.length; i++) {
-        values[i - 1] = Long.parseLong(parts[i]);
-      }
-      return values;
-    }
-
-    /** procps-ng's version, which decides how free computes "used". */
-    record Version(int major, int minor, int patch) {
-      static Version parse(String text) {
-        Matcher m = Pattern.compile("procps-ng (\\d+)\\.(\\d+)\\.(\\d+)").matcher(text);
-        if (!m.find()) {
-          throw new AssertionError("not procps-ng's free: " + text);
-        }
-        return new Version(
-            Integer.parseInt(m.group(1)),
-            Integer.parseInt(m.group(2)),
-            Integer.parseInt(m.group(3)));
-      }
-
-      /**
-       * procps-ng 4.0.1 changed used to total - available (its NEWS: "Used memory is Total -
-       * Available"); 3.3.10 to 4.0.0 print total - free - buffers - cache, with cache = Cached +
-       * SReclaimable.
-       */
-      boolean usedIsTotalMinusAvailable() {
-        return major > 4 || (major == 4 && (minor > 0 || patch >= 1));
-      }
-
-      String usedDefinition() {
-        return usedIsTotalMinusAvailable()
-            ? "total - available"
-            : "total - free - buffers - (Cached + SReclaimable)";
-      }
-
-      long usedFrom(HostMemorySample s) {
-        if (usedIsTotalMinusAvailable()) {
-          return s.getMemTotalBytes() - s.getMemAvailableBytes();
-        }
-        return s.getMemTotalBytes()
-            - s.getMemFreeBytes()
-            - s.getBuffersBytes()
-            - s.getCachedBytes()
-            - s.getSlabReclaimableBytes();
-      }
-
-      @Override
-      public String toString() {
-        return "free from procps-ng " + major + "." + minor + "." + patch;
-      }
-    }
-
-    static Version version(String text) {
-      return Version.parse(text);
-    }
   }
 }

@@ -69,6 +69,7 @@ class ProcessReaderTest {
           RecordedHosts.KERNEL_3_10,
           RecordedHosts.KERNEL_4_18_ARM64_NO_PSI,
           RecordedHosts.KERNEL_5_15_CGROUP_V2,
+          RecordedHosts.KERNEL_5_15_SWAP_HEAVY,
           RecordedHosts.KERNEL_6_1_HYBRID
         }) {
       ProcessReading init = recorded(tree).read(1).orElseThrow(() -> new AssertionError(tree));
@@ -76,5 +77,22 @@ class ProcessReaderTest {
       assertTrue(init.status().vmDataBytes() > 0, tree);
       assertEquals(1, init.status().threads(), tree);
     }
+  }
+
+  @Test
+  void readsTheSwapOfEveryProcessOfTheSwapHeavyHost() {
+    ProcessReader reader = recorded(RecordedHosts.KERNEL_5_15_SWAP_HEAVY);
+
+    ProcessReading java = reader.read(2101).orElseThrow();
+    assertEquals("java", java.comm());
+    assertEquals(1572864L * 1024, java.status().swapBytes());
+    assertEquals(2555904L * 1024, java.rssBytes());
+    long sum = 0;
+    for (int pid : new int[] {1, 900, 2101, 3300, 4400, 5500, 6600}) {
+      sum += reader.read(pid).orElseThrow().status().swapBytes();
+    }
+    assertEquals(3060736L * 1024, sum, "94 % of the 3252220 kB of swap in use");
+    assertTrue(reader.read(2).isEmpty(), "kthreadd is a kernel thread");
+    assertEquals(Map.of(), errors.snapshot());
   }
 }

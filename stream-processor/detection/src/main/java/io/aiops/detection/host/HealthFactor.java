@@ -21,4 +21,12 @@ public record HealthFactor(
       throw new IllegalArgumentException("penaltyPoints must be in 0..100: " + penaltyPoints);
     }
   }
+
+  /**
+   * The band this factor alone would put the host in: its knots sit at the band edges (25 points
+   * watch, 45 warning, 65 critical), so this is the factor's own state.
+   */
+  public RiskLevel risk() {
+    return RiskLevel.ofScore((int) Math.round(100 - penaltyPoints));
+  }
 }

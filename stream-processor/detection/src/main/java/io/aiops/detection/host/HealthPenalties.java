@@ -19,10 +19,17 @@ final class HealthPenalties {
       PiecewiseLinear.through(0, 0, 1, 25, 10, 45, 100, 65, 1000, 100);
   // Unusable free index at order 4 while order-4 blocks remain; none left is the detector's line.
   private static final PiecewiseLinear FRAGMENTED_ORDER4 = PiecewiseLinear.through(0.5, 0, 1, 25);
-  // File refaults in bytes per second per byte of RAM: 1 % a second re-reads RAM in 100 s. Capped
-  // at warning: what refaults cost in stalls is the pressure factor's to count.
+  // File refaults in bytes per second per byte of RAM: 1 % a second re-reads RAM in 100 s. One step
+  // milder than CacheThrashing and capped at warning: what refaults cost in stalls is the pressure
+  // factor's to count.
   private static final PiecewiseLinear REFAULTS =
-      PiecewiseLinear.through(0.0001, 0, 0.001, 25, 0.01, 45);
+      PiecewiseLinear.through(
+          0.0001,
+          0,
+          CacheThrashing.WARNING_SHARE_OF_RAM_PER_SECOND,
+          25,
+          CacheThrashing.CRITICAL_SHARE_OF_RAM_PER_SECOND,
+          45);
   // One step milder than the detector (15 % warning, 20 % critical): a snapshot at the freerun
   // ceiling is where balance_dirty_pages() keeps any bulk writer; only staying there is a problem.
   private static final PiecewiseLinear DIRTY =
@@ -94,7 +101,11 @@ final class HealthPenalties {
 
   static HealthFactor fragmentation(HostHealthSignals s) {
     if (Double.isNaN(s.unusableFreeIndexOrder4())) {
-      return factor(HealthFactorKind.FRAGMENTATION, 0, "no buddyinfo");
+      return factor(
+          HealthFactorKind.FRAGMENTATION,
+          0,
+          "not judged: no zone has 5 % of RAM free (too little free memory is usage's to count),"
+              + " or no buddyinfo");
     }
     double penalty;
     String observation;

@@ -47,6 +47,14 @@ public record HostHealthScore(int score, RiskLevel risk, List<HealthFactor> fact
     return new HostHealthScore(score, RiskLevel.ofScore(score), contributing);
   }
 
+  /**
+   * Every factor with its observation, in {@link HealthFactorKind} order, whether it costs points
+   * or not: for reports that show each signal, the healthy ones too.
+   */
+  public static List<HealthFactor> everyFactor(HostHealthSignals signals) {
+    return HealthPenalties.all(signals);
+  }
+
   /** The factor costing the most points, if any costs points. */
   public Optional<HealthFactor> topFactor() {
     return factors.isEmpty() ? Optional.empty() : Optional.of(factors.get(0));

@@ -17,7 +17,8 @@ import java.util.function.Function;
  * @param swapInBytesPerSecond pswpin × page size
  * @param swapOutBytesPerSecond pswpout × page size
  * @param unusableFreeIndexOrder4 the highest unusable free space index at order 4 over the zones
- *     with plenty free ({@link FragmentationDetector}); 0 when no zone has plenty free
+ *     with plenty free ({@link FragmentationDetector}); NaN when no zone has plenty free (low free
+ *     memory is exhaustion, which usage counts) or there is no buddyinfo
  * @param unusableFreeIndexOrder3 the same at order 3
  * @param fileRefaultBytesPerSecond workingset_refault_file × page size
  * @param dirtyShareRatio (Dirty + Writeback) / dirtyable memory
@@ -70,13 +71,9 @@ public record HostHealthSignals(
     double full = psi == null ? Double.NaN : Math.min(psi.fullAvg10Pct(), 2 * psi.fullAvg60Pct());
     double order4 = Double.NaN;
     double order3 = Double.NaN;
-    if (!reading.buddyinfo().isEmpty()) {
-      order4 = 0;
-      order3 = 0;
-      for (FragmentationIndex zone : FragmentationDetector.judgedZones(reading)) {
-        order4 = Math.max(order4, zone.unusableFreeIndex(FragmentationDetector.WARNING_ORDER));
-        order3 = Math.max(order3, zone.unusableFreeIndex(FragmentationDetector.CRITICAL_ORDER));
-      }
+    for (FragmentationIndex zone : FragmentationDetector.judgedZones(reading)) {
+      order4 = max(order4, zone.unusableFreeIndex(FragmentationDetector.WARNING_ORDER));
+      order3 = max(order3, zone.unusableFreeIndex(FragmentationDetector.CRITICAL_ORDER));
     }
     return new HostHealthSignals(
         memory.memTotalBytes(),
@@ -90,6 +87,10 @@ public record HostHealthSignals(
         order3,
         rate(rates, HostRates::fileRefaultBytesPerSecond),
         WritebackCongestionDetector.dirtyShare(memory));
+  }
+
+  private static double max(double sofar, double value) {
+    return Double.isNaN(sofar) ? value : Math.max(sofar, value);
   }
 
   private static double rate(Optional<HostRates> rates, Function<HostRates, OptionalDouble> which) {

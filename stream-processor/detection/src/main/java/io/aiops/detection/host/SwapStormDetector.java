@@ -45,12 +45,14 @@ public final class SwapStormDetector {
     return state;
   }
 
-  static double warningBytesPerSecond(long memTotalBytes) {
+  /** Swap-in and swap-out each at this rate or more is a storm at warning level, once held. */
+  public static double warningBytesPerSecond(long memTotalBytes) {
     return Math.max(
         WARNING_FLOOR_BYTES_PER_SECOND, WARNING_SHARE_OF_RAM_PER_SECOND * memTotalBytes);
   }
 
-  static double criticalBytesPerSecond(long memTotalBytes) {
+  /** Swap-in and swap-out each at this rate or more is a critical storm, once held. */
+  public static double criticalBytesPerSecond(long memTotalBytes) {
     return Math.max(
         CRITICAL_FLOOR_BYTES_PER_SECOND, CRITICAL_SHARE_OF_RAM_PER_SECOND * memTotalBytes);
   }

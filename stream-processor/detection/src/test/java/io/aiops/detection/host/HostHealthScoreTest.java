@@ -110,6 +110,21 @@ class HostHealthScoreTest extends HostFixtures {
   }
 
   @Test
+  void leavesFragmentationUnjudgedWhenNoZoneHasPlentyFree() {
+    // 40 MiB free in order-0 pages only: exhaustion, which usage counts, not fragmentation.
+    HostMemoryReading reading =
+        idleHost().buddyinfo(zoneWithAllFreeAtOrder("Normal", 40 * MIB, 0)).build();
+
+    HostHealthSignals signals = HostHealthSignals.from(reading, Optional.of(quietRates()));
+    HealthFactor fragmentation =
+        HostHealthScore.everyFactor(signals).get(HealthFactorKind.FRAGMENTATION.ordinal());
+
+    assertTrue(Double.isNaN(signals.unusableFreeIndexOrder4()));
+    assertEquals(0, fragmentation.penaltyPoints());
+    assertTrue(fragmentation.observation().startsWith("not judged"), fragmentation.observation());
+  }
+
+  @Test
   void costsNothingForWhatIsNotKnownYet() {
     HostHealthScore firstReading =
         HostHealthScore.of(idleHost().noPsi().buddyinfo().build(), Optional.empty());
@@ -129,6 +144,35 @@ class HostHealthScoreTest extends HostFixtures {
         kinds(health));
     assertEquals(35, health.factors().get(0).penaltyPoints(), 1e-9);
     assertEquals(100 - 35 - 25 - 25, health.score());
+  }
+
+  @Test
+  void listsEveryFactorInFactorOrderWithTheSamePenaltiesAsTheScore() {
+    HostHealthSignals signals = signals(0.8, 10, 0, 0, 0, 0, 0, 0, 0.0055 * RAM, 0);
+
+    List<HealthFactor> every = HostHealthScore.everyFactor(signals);
+
+    assertEquals(
+        List.of(HealthFactorKind.values()), every.stream().map(HealthFactor::kind).toList());
+    assertEquals(
+        HostHealthScore.of(signals).factors().stream()
+            .mapToDouble(HealthFactor::penaltyPoints)
+            .sum(),
+        every.stream().mapToDouble(HealthFactor::penaltyPoints).sum(),
+        1e-9);
+    assertEquals(0, every.get(HealthFactorKind.SWAP.ordinal()).penaltyPoints());
+  }
+
+  @Test
+  void givesEachFactorTheBandItWouldPutTheHostInAlone() {
+    List<HealthFactor> every =
+        HostHealthScore.everyFactor(
+            signals(0.8, 20, 0, 0, SWAP_CRITICAL, SWAP_CRITICAL, 0, 0, 0, 0));
+
+    assertEquals(RiskLevel.WATCH, every.get(HealthFactorKind.USAGE.ordinal()).risk());
+    assertEquals(RiskLevel.WARNING, every.get(HealthFactorKind.PRESSURE.ordinal()).risk());
+    assertEquals(RiskLevel.CRITICAL, every.get(HealthFactorKind.SWAP.ordinal()).risk());
+    assertEquals(RiskLevel.OK, every.get(HealthFactorKind.WRITEBACK.ordinal()).risk());
   }
 
   @Test

@@ -1,0 +1,150 @@
+package io.aiops.cli.health;
+
+import io.aiops.cli.render.ByteSize;
+import io.aiops.cli.render.Style;
+import io.aiops.detection.host.HealthFactor;
+import io.aiops.detection.host.HealthFactorKind;
+import io.aiops.detection.host.RiskLevel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The memory health report a person reads: each signal's state (the default), or the 0–100 score
+ * with the factors that cost points, worst first (--score); both say what to do.
+ */
+final class MemoryHealthText {
+  private MemoryHealthText() {}
+
+  static String report(MemoryHealth health, boolean scoreView, Style style) {
+    StringBuilder out = new StringBuilder();
+    String risk = risk(health.score().risk(), style);
+    String over =
+        health.sampled().intervalSeconds().isPresent()
+            ? String.format(
+                Locale.ROOT,
+                " (rates over %.1f s)",
+                health.sampled().intervalSeconds().getAsDouble())
+            : "";
+    if (scoreView) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "Memory health score of %s: %s, %s%s%n",
+              health.sampled().subject(),
+              style.bold(health.score().score() + "/100"),
+              risk,
+              over));
+    } else {
+      out.append(
+          String.format(
+              Locale.ROOT, "Memory health of %s: %s%s%n", health.sampled().subject(), risk, over));
+    }
+    line(out, "memory", memory(health));
+    if (scoreView) {
+      costs(out, health.score().factors(), style);
+    } else {
+      signals(out, health.everyFactor(), style);
+    }
+    List<String> notes = new ArrayList<>();
+    if (health.sampled().ratesNote() != null) {
+      notes.add(health.sampled().ratesNote());
+    }
+    notes.addAll(health.notes());
+    if (!scoreView) {
+      notes.add("--score gives the 0-100 score and the factors ranked by the points they cost");
+    }
+    list(out, "notes", notes);
+    return out.toString();
+  }
+
+  private static String memory(MemoryHealth h) {
+    String swap =
+        h.swapTotalBytes() == 0
+            ? "no swap"
+            : "swap "
+                + ByteSize.format(h.swapUsedBytes())
+                + " of "
+                + ByteSize.format(h.swapTotalBytes())
+                + " used";
+    return ByteSize.format(h.memTotalBytes())
+        + " total, "
+        + ByteSize.format(h.memUsedBytes())
+        + " used, "
+        + ByteSize.format(h.memAvailableBytes())
+        + " available, "
+        + ByteSize.format(h.memFreeBytes())
+        + " free; "
+        + swap;
+  }
+
+  /** Every signal with its own state, then what to do about those that are not ok. */
+  private static void signals(StringBuilder out, List<HealthFactor> factors, Style style) {
+    List<String> advice = new ArrayList<>();
+    for (HealthFactor f : factors) {
+      String state = String.format(Locale.ROOT, "%-8s", lower(f.risk().name()));
+      line(out, name(f.kind()), paint(state, f.risk(), style) + " " + f.observation());
+      if (f.risk() != RiskLevel.OK) {
+        advice.add(name(f.kind()) + ": " + f.advice());
+      }
+    }
+    if (advice.isEmpty()) {
+      advice.add("nothing: every signal is healthy");
+    }
+    list(out, "what to do", advice);
+  }
+
+  /** The factors that cost points, worst first, each with its advice under it. */
+  private static void costs(StringBuilder out, List<HealthFactor> factors, Style style) {
+    if (factors.isEmpty()) {
+      line(out, "costs points", "nothing: every signal is healthy");
+      return;
+    }
+    for (int i = 0; i < factors.size(); i++) {
+      HealthFactor f = factors.get(i);
+      String points = String.format(Locale.ROOT, "-%.0f", f.penaltyPoints());
+      line(
+          out,
+          i == 0 ? "costs points" : "",
+          String.format(
+              Locale.ROOT,
+              "%d. %s %s: %s",
+              i + 1,
+              style.bold(name(f.kind())),
+              paint(points, f.risk(), style),
+              f.observation()));
+      line(out, "", "   what to do: " + f.advice());
+    }
+  }
+
+  private static String paint(String text, RiskLevel risk, Style style) {
+    return switch (risk) {
+      case OK -> style.green(text);
+      case WATCH -> text;
+      case WARNING -> style.yellow(text);
+      case CRITICAL -> style.red(text);
+    };
+  }
+
+  private static String risk(RiskLevel risk, Style style) {
+    return paint(risk.name(), risk, style);
+  }
+
+  private static String name(HealthFactorKind kind) {
+    return lower(kind.name()).replace('_', ' ');
+  }
+
+  private static String lower(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+
+  private static void list(StringBuilder out, String label, List<String> items) {
+    for (int i = 0; i < items.size(); i++) {
+      line(out, i == 0 ? label : "", "- " + items.get(i));
+    }
+  }
+
+  private static void line(StringBuilder out, String label, String value) {
+    out.append(String.format(Locale.ROOT, "  %-14s %s%n", label, value));
+  }
+}
