@@ -91,13 +91,12 @@ final class LeakReportText {
       return "";
     }
     String from = DurationText.format(Duration.ofSeconds(Math.round(earliest.getAsDouble())));
-    return latest.isPresent()
-        ? " (between "
-            + from
-            + " and "
-            + DurationText.format(Duration.ofSeconds(Math.round(latest.getAsDouble())))
-            + ")"
-        : " (" + from + " at the earliest; the slowest plausible rate never reaches it)";
+    if (latest.isEmpty()) {
+      return " (" + from + " at the earliest; the slowest plausible rate never reaches it)";
+    }
+    String to = DurationText.format(Duration.ofSeconds(Math.round(latest.getAsDouble())));
+    // A steady leak's slope is known so well that both ends print alike: say nothing then.
+    return from.equals(to) ? "" : " (between " + from + " and " + to + ")";
   }
 
   private static String nextStep(LeakVerdict v, boolean hasLimit) {

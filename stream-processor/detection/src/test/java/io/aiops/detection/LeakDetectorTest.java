@@ -129,6 +129,19 @@ class LeakDetectorTest extends DetectionFixtures {
   }
 
   @Test
+  void keepsAStraightLeakUnderASwingThatIsNotWholeDaysLinear() {
+    // 30 h since the onset: a swing left in the parabola's fit would bend it into an acceleration.
+    Trace trace = flat(GIB).plus(growth(20 * MIB, 5)).plus(dailySwing(0.08 * GIB, 0));
+
+    LeakVerdict verdict = evaluate(replay(trace, 36, NOISE_ON_1_GIB, 14), (long) (4 * GIB));
+
+    assertEquals(LeakVerdict.LINEAR_LEAK, verdict.classification(), verdict.evidence().toString());
+    double headroom = 4 * GIB - trace.bytesAt(35.25) - 0.08 * GIB;
+    double trueSeconds = headroom / (20 * MIB) * 3600;
+    assertEquals(trueSeconds, verdict.oomEtaSeconds().orElseThrow(), 0.1 * trueSeconds);
+  }
+
+  @Test
   void callsALeakWhoseRateGrowsAcceleratingAndBracketsItsEta() {
     // 2 MB/h at hour 0, growing by 0.5 MB/h every hour: 26 MB/h by hour 48.
     Trace trace = flat(GIB).plus(h -> (2 * h + 0.25 * h * h) * MIB).plus(dailySwing(30 * MIB, 1));
