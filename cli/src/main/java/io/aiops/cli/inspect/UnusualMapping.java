@@ -35,9 +35,9 @@ record UnusualMapping(
     WRITABLE_EXECUTABLE(
         "writable_executable",
         "writable and executable, not JIT code",
-        "a file (or the stack, the heap, shared memory) mapped writable and executable: code that"
-            + " can be rewritten in place where no JIT compiler puts its code; it can be injected"
-            + " code"),
+        "code that can be rewritten in place where no JIT compiler puts its code (a file, the"
+            + " stack, the heap, shared memory): a loader or plugin doing something odd, or"
+            + " injected code"),
     JIT_CODE(
         "jit_code",
         "JIT code",
