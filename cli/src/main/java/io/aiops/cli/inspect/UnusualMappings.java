@@ -49,8 +49,8 @@ final class UnusualMappings {
       found.add(of(Finding.HUGE_ANONYMOUS, m));
     }
     if (m.writable() && m.executable()) {
-      // JIT compilers generate code into private anonymous memory (every JVM has three such
-      // code heaps): that is expected. A file, the stack or shared memory mapped so is not.
+      // JIT compilers generate code into private anonymous memory (a JVM's code heaps, V8's
+      // code space): that is expected. A file, the stack or shared memory mapped so is not.
       found.add(
           of(kind == MappingKind.ANONYMOUS ? Finding.JIT_CODE : Finding.WRITABLE_EXECUTABLE, m));
     }
