@@ -25,6 +25,16 @@ class AiopsCommandTest {
   }
 
   @Test
+  void analyzeHelpSaysWhatTheGroupExplains(CapturedConsole console) {
+    assertEquals(0, AiopsCommand.run("analyze", "--help"));
+    String description = console.stdout().lines().skip(1).findFirst().orElseThrow();
+    assertTrue(description.startsWith("Explains a host's memory"), console.stdout());
+    for (String part : new String[] {"OOM kills", "swap", "page cache"}) {
+      assertTrue(console.stdout().contains(part), part + " in " + console.stdout());
+    }
+  }
+
+  @Test
   void unknownOptionIsAUsageErrorWithExitTwo(CapturedConsole console) {
     assertEquals(2, AiopsCommand.run("up", "--simulate-hostz", "3"));
     assertTrue(console.stderr().contains("--simulate-hostz"), console.stderr());

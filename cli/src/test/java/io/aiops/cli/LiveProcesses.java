@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -26,13 +27,39 @@ public final class LiveProcesses implements AutoCloseable {
             .redirectErrorStream(true)
             .start();
     started.add(jvm);
+    return ready(jvm, "the idle JVM");
+  }
+
+  private static Process ready(Process process, String what) throws IOException {
     BufferedReader out =
-        new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8));
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     String line = out.readLine();
     if (!"ready".equals(line)) {
-      throw new IllegalStateException("the idle JVM said " + line);
+      throw new IllegalStateException(what + " said " + line);
     }
-    return jvm;
+    return process;
+  }
+
+  /**
+   * A python3 process that maps {@code file} (which must exist and hold at least 4 KiB) writable
+   * and executable, then sleeps; returns once it said "ready".
+   */
+  public Process writableExecutableFile(Path file) throws IOException {
+    Process python =
+        new ProcessBuilder(
+                "python3",
+                "-c",
+                "import mmap, sys, time\n"
+                    + "f = open(sys.argv[1], 'r+b')\n"
+                    + "m = mmap.mmap(f.fileno(), 4096,"
+                    + " prot=mmap.PROT_READ | mmap.PROT_WRITE | mmap.PROT_EXEC)\n"
+                    + "print('ready', flush=True)\n"
+                    + "time.sleep(600)\n",
+                file.toString())
+            .redirectErrorStream(true)
+            .start();
+    started.add(python);
+    return ready(python, "python3 mapping " + file);
   }
 
   public Process sleep() throws IOException {

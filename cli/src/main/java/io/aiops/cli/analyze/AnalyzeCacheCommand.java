@@ -4,8 +4,7 @@ import io.aiops.cli.host.HostDiagnosisOptions;
 import io.aiops.cli.host.HostSampling;
 import io.aiops.cli.host.ProcTree;
 import io.aiops.cli.host.SampledHost;
-import io.aiops.cli.render.SamplingProgress;
-import io.aiops.cli.render.Style;
+import io.aiops.cli.render.Terminal;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,12 +66,14 @@ public final class AnalyzeCacheCommand implements Callable<Integer> {
 
   @Mixin HostDiagnosisOptions host;
 
+  /** Where the report and the countdown go and how; tests give their own. */
+  Terminal terminal = Terminal.detect();
+
   @Override
   public Integer call() {
     host.validate();
     ProcTree tree = host.tree();
-    HostSampling sampling =
-        new HostSampling(tree, host, SamplingProgress.onStderr(spec.commandLine().getErr()));
+    HostSampling sampling = new HostSampling(tree, host, terminal, spec.commandLine().getErr());
     SampledHost sampled =
         efficiency
             ? sampling.withRates()
@@ -84,7 +85,7 @@ public final class AnalyzeCacheCommand implements Callable<Integer> {
     out.print(
         host.json()
             ? CacheReportJson.line(report) + System.lineSeparator()
-            : CacheReportText.report(report, Style.forStdout()));
+            : CacheReportText.report(report, terminal));
     out.flush();
     return report.finding() ? HostDiagnosisOptions.EXIT_FINDING : CommandLine.ExitCode.OK;
   }

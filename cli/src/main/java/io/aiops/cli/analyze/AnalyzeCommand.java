@@ -3,11 +3,13 @@ package io.aiops.cli.analyze;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code aiops analyze}: explain what already happened on a host, from its own records. */
+/** {@code aiops analyze}: explain a host's memory (OOM kills, swap, cache) from its own records. */
 @Command(
     name = "analyze",
     mixinStandardHelpOptions = true,
-    description = "Explains past memory events from a host's own records (no Kafka needed).",
+    description =
+        "Explains a host's memory from its own records: past OOM kills, swap use and swap storms,"
+            + " the page cache and slab (no Kafka needed).",
     subcommands = {AnalyzeOomCommand.class, AnalyzeSwapCommand.class, AnalyzeCacheCommand.class})
 public final class AnalyzeCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -5,8 +5,7 @@ import io.aiops.cli.host.HostSampling;
 import io.aiops.cli.host.ProcTree;
 import io.aiops.cli.host.SampledHost;
 import io.aiops.cli.options.PercentConverter;
-import io.aiops.cli.render.SamplingProgress;
-import io.aiops.cli.render.Style;
+import io.aiops.cli.render.Terminal;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -62,14 +61,16 @@ public final class AnalyzeSwapCommand implements Callable<Integer> {
 
   @Mixin HostDiagnosisOptions host;
 
+  /** Where the report and the countdown go and how; tests give their own. */
+  Terminal terminal = Terminal.detect();
+
   @Override
   public Integer call() {
     host.validate();
     boolean listProcesses = processes || threshold != null;
     ProcTree tree = host.tree();
     SampledHost sampled =
-        new HostSampling(tree, host, SamplingProgress.onStderr(spec.commandLine().getErr()))
-            .withRates();
+        new HostSampling(tree, host, terminal, spec.commandLine().getErr()).withRates();
     // Read right after the last system reading, so the sum compares with the same swap in use.
     var readings = tree.processes();
     SwapReport report =
@@ -83,7 +84,7 @@ public final class AnalyzeSwapCommand implements Callable<Integer> {
     out.print(
         host.json()
             ? SwapReportJson.line(report, listProcesses) + System.lineSeparator()
-            : SwapReportText.report(report, listProcesses, Style.forStdout()));
+            : SwapReportText.report(report, listProcesses, terminal));
     out.flush();
     return report.storm().isPresent() ? HostDiagnosisOptions.EXIT_FINDING : CommandLine.ExitCode.OK;
   }

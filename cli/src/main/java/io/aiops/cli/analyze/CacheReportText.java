@@ -1,7 +1,10 @@
 package io.aiops.cli.analyze;
 
+import static io.aiops.cli.render.LabelledLines.line;
+import static io.aiops.cli.render.LabelledLines.list;
+
 import io.aiops.cli.render.ByteSize;
-import io.aiops.cli.render.Style;
+import io.aiops.cli.render.Terminal;
 import io.aiops.collector.procfs.SlabCache;
 import io.aiops.detection.host.CacheThrashing;
 import java.util.ArrayList;
@@ -14,18 +17,18 @@ import java.util.OptionalLong;
 final class CacheReportText {
   private CacheReportText() {}
 
-  static String report(CacheReport r, Style style) {
+  static String report(CacheReport r, Terminal terminal) {
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(
             Locale.ROOT,
             "Page cache and slab of %s: %s%s%n",
             r.sampled().subject(),
-            state(r, style),
+            state(r, terminal),
             over(r)));
     line(out, "page cache", pageCache(r));
     line(out, "slab", slab(r));
-    slabTable(out, r, style);
+    slabTable(out, r, terminal);
     line(out, "dirty", dirty(r));
     if (r.sampled().rates().isPresent()) {
       line(
@@ -47,16 +50,16 @@ final class CacheReportText {
     return out.toString();
   }
 
-  private static String state(CacheReport r, Style style) {
+  private static String state(CacheReport r, Terminal terminal) {
     String thrashing = CacheReportJson.thrashing(r);
     if (thrashing == null) {
       return "sizes only, no rates";
     }
     if (!thrashing.equals("none")) {
       String text = "THRASHING (" + thrashing + ")";
-      return thrashing.equals("critical") ? style.red(text) : style.yellow(text);
+      return thrashing.equals("critical") ? terminal.alarm(text) : terminal.warn(text);
     }
-    return r.bloat().isPresent() ? style.yellow("PAGE-CACHE BLOAT") : style.green("efficient");
+    return r.bloat().isPresent() ? terminal.warn("PAGE-CACHE BLOAT") : terminal.ok("efficient");
   }
 
   private static String over(CacheReport r) {
@@ -89,7 +92,7 @@ final class CacheReportText {
         ByteSize.format(r.bytes("SUnreclaim")));
   }
 
-  private static void slabTable(StringBuilder out, CacheReport r, Style style) {
+  private static void slabTable(StringBuilder out, CacheReport r, Terminal terminal) {
     if (r.slabCaches().isEmpty()) {
       return;
     }
@@ -98,7 +101,7 @@ final class CacheReportText {
     line(
         out,
         "largest caches",
-        style.bold(
+        terminal.bold(
             String.format(
                 Locale.ROOT, "%-22s %10s %10s %9s", "NAME", "SIZE", "OBJECTS", "OBJ SIZE")));
     for (SlabCache c :
@@ -193,15 +196,5 @@ final class CacheReportText {
     return value.isPresent()
         ? String.format(Locale.ROOT, "%.0f %s", value.getAsDouble(), unit)
         : "unknown " + unit;
-  }
-
-  private static void list(StringBuilder out, String label, List<String> items) {
-    for (int i = 0; i < items.size(); i++) {
-      line(out, i == 0 ? label : "", "- " + items.get(i));
-    }
-  }
-
-  private static void line(StringBuilder out, String label, String value) {
-    out.append(String.format(Locale.ROOT, "  %-14s %s%n", label, value));
   }
 }

@@ -1,5 +1,7 @@
 package io.aiops.cli.analyze;
 
+import static io.aiops.cli.render.LabelledLines.line;
+
 import io.aiops.collector.kmsg.OomKill;
 import io.aiops.collector.kmsg.OomTask;
 import java.time.Instant;
@@ -173,9 +175,5 @@ final class OomKillReportText {
 
   static String mib(Long kb) {
     return kb == null ? "?" : String.format(Locale.ROOT, "%.1f MiB", kb / 1024.0);
-  }
-
-  private static void line(StringBuilder out, String label, String value) {
-    out.append(String.format(Locale.ROOT, "  %-14s %s%n", label, value));
   }
 }

@@ -1,7 +1,10 @@
 package io.aiops.cli.analyze;
 
+import static io.aiops.cli.render.LabelledLines.line;
+import static io.aiops.cli.render.LabelledLines.list;
+
 import io.aiops.cli.render.ByteSize;
-import io.aiops.cli.render.Style;
+import io.aiops.cli.render.Terminal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,11 +14,11 @@ import java.util.OptionalDouble;
 final class SwapReportText {
   private SwapReportText() {}
 
-  static String report(SwapReport r, boolean withProcesses, Style style) {
+  static String report(SwapReport r, boolean withProcesses, Terminal terminal) {
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(
-            Locale.ROOT, "Swap of %s: %s%s%n", r.sampled().subject(), state(r, style), over(r)));
+            Locale.ROOT, "Swap of %s: %s%s%n", r.sampled().subject(), state(r, terminal), over(r)));
     line(out, "swap", space(r));
     line(out, "swap in", rate(r.swapInPagesPerSecond(), r.swapInBytesPerSecond()));
     line(out, "swap out", rate(r.swapOutPagesPerSecond(), r.swapOutBytesPerSecond()));
@@ -33,7 +36,7 @@ final class SwapReportText {
         r.swappiness().isPresent() ? Long.toString(r.swappiness().getAsLong()) : "unknown");
     line(out, "processes", processesSummary(r));
     if (withProcesses) {
-      table(out, r, style);
+      table(out, r, terminal);
     }
     list(out, "what to do", SwapAdvice.nextSteps(r));
     List<String> notes = new ArrayList<>();
@@ -48,7 +51,7 @@ final class SwapReportText {
     return out.toString();
   }
 
-  private static String state(SwapReport r, Style style) {
+  private static String state(SwapReport r, Terminal terminal) {
     if (r.swapTotalBytes() == 0) {
       return "no swap";
     }
@@ -57,9 +60,9 @@ final class SwapReportText {
       return "rates unavailable";
     }
     return switch (storm) {
-      case "critical" -> style.red("SWAP STORM (critical)");
-      case "warning" -> style.yellow("SWAP STORM (warning)");
-      default -> style.green("no storm");
+      case "critical" -> terminal.alarm("SWAP STORM (critical)");
+      case "warning" -> terminal.warn("SWAP STORM (warning)");
+      default -> terminal.ok("no storm");
     };
   }
 
@@ -121,10 +124,10 @@ final class SwapReportText {
     return text;
   }
 
-  private static void table(StringBuilder out, SwapReport r, Style style) {
+  private static void table(StringBuilder out, SwapReport r, Terminal terminal) {
     List<ProcessSwap> listed = r.listed();
     out.append(
-        style.bold(
+        terminal.bold(
             String.format(
                 Locale.ROOT,
                 "  %8s  %-16s %10s %7s %10s%n",
@@ -155,15 +158,5 @@ final class SwapReportText {
     } else if (listed.isEmpty()) {
       out.append("  (no process has memory in swap)\n");
     }
-  }
-
-  private static void list(StringBuilder out, String label, List<String> items) {
-    for (int i = 0; i < items.size(); i++) {
-      line(out, i == 0 ? label : "", "- " + items.get(i));
-    }
-  }
-
-  private static void line(StringBuilder out, String label, String value) {
-    out.append(String.format(Locale.ROOT, "  %-14s %s%n", label, value));
   }
 }

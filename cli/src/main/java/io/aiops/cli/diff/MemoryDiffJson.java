@@ -1,7 +1,6 @@
 package io.aiops.cli.diff;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aiops.cli.render.JsonLine;
 import io.aiops.cli.snapshot.MemorySnapshot;
 import io.aiops.cli.snapshot.SnapshotProcess;
 import java.util.LinkedHashMap;
@@ -9,8 +8,6 @@ import java.util.Map;
 
 /** {@code aiops diff memory --format json}: the whole diff as one JSON object on one line. */
 final class MemoryDiffJson {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private MemoryDiffJson() {}
 
   static String line(MemoryDiff diff, String file1, String file2, long thresholdBytes) {
@@ -42,11 +39,7 @@ final class MemoryDiffJson {
     doc.put("processes", diff.changes().stream().map(c -> change(c, thresholdBytes)).toList());
     doc.put("new_processes", diff.started().stream().map(MemoryDiffJson::process).toList());
     doc.put("gone_processes", diff.ended().stream().map(MemoryDiffJson::process).toList());
-    try {
-      return JSON.writeValueAsString(doc);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a map of strings, numbers and lists always serialises", e);
-    }
+    return JsonLine.of(doc);
   }
 
   private static Map<String, Object> snapshot(String file, MemorySnapshot s) {

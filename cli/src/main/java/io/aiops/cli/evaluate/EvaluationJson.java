@@ -1,53 +1,50 @@
 package io.aiops.cli.evaluate;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import static io.aiops.cli.render.JsonLine.number;
+
+import io.aiops.cli.render.JsonLine;
 import io.aiops.detection.eval.DetectorScore;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** One detector's score as one JSON line: snake_case, ratios in 0..1, delays in hours. */
+/**
+ * One detector's score as one JSON line: snake_case, ratios in 0..1, delays in hours; NaN (nothing
+ * to measure, e.g. no leak found) is null.
+ */
 final class EvaluationJson {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private EvaluationJson() {}
 
   static String of(DetectorScore s, int traces, long seed, boolean byKind) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("detector", s.detector());
-    node.put("traces", traces);
-    node.put("seed", seed);
-    node.put("accuracy", s.accuracy());
-    node.put("precision", s.precision());
-    node.put("recall", s.recall());
-    node.put("true_positives", s.truePositives());
-    node.put("false_positives", s.falsePositives());
-    node.put("false_negatives", s.falseNegatives());
-    node.put("true_negatives", s.trueNegatives());
-    putRatio(node, "rate_error_p50", s.rateErrorQuantile(0.5));
-    putRatio(node, "rate_error_p90", s.rateErrorQuantile(0.9));
-    putRatio(node, "eta_error_p50", s.etaErrorQuantile(0.5));
-    putRatio(node, "eta_error_p90", s.etaErrorQuantile(0.9));
-    node.put("leaks_with_true_eta", s.leaksWithTrueEta());
-    putRatio(node, "delay_hours_p50", s.delayHoursQuantile(0.5));
-    putRatio(node, "delay_hours_p90", s.delayHoursQuantile(0.9));
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("detector", s.detector());
+    o.put("traces", traces);
+    o.put("seed", seed);
+    o.put("accuracy", s.accuracy());
+    o.put("precision", s.precision());
+    o.put("recall", s.recall());
+    o.put("true_positives", s.truePositives());
+    o.put("false_positives", s.falsePositives());
+    o.put("false_negatives", s.falseNegatives());
+    o.put("true_negatives", s.trueNegatives());
+    o.put("rate_error_p50", number(s.rateErrorQuantile(0.5)));
+    o.put("rate_error_p90", number(s.rateErrorQuantile(0.9)));
+    o.put("eta_error_p50", number(s.etaErrorQuantile(0.5)));
+    o.put("eta_error_p90", number(s.etaErrorQuantile(0.9)));
+    o.put("leaks_with_true_eta", s.leaksWithTrueEta());
+    o.put("delay_hours_p50", number(s.delayHoursQuantile(0.5)));
+    o.put("delay_hours_p90", number(s.delayHoursQuantile(0.9)));
     if (byKind) {
-      ObjectNode kinds = node.putObject("flagged_by_kind");
+      Map<String, Object> kinds = new LinkedHashMap<>();
       s.byKind()
           .forEach(
               (kind, counts) -> {
-                ObjectNode k = kinds.putObject(kind);
+                Map<String, Object> k = new LinkedHashMap<>();
                 k.put("traces", counts[0]);
                 k.put("flagged", counts[1]);
+                kinds.put(kind, k);
               });
+      o.put("flagged_by_kind", kinds);
     }
-    return node.toString();
-  }
-
-  /** NaN (nothing to measure, e.g. no leak found) is null, not a number JSON cannot hold. */
-  private static void putRatio(ObjectNode node, String field, double value) {
-    if (Double.isNaN(value)) {
-      node.putNull(field);
-    } else {
-      node.put(field, value);
-    }
+    return JsonLine.of(o);
   }
 }

@@ -3,8 +3,7 @@ package io.aiops.cli.health;
 import io.aiops.cli.host.HostDiagnosisOptions;
 import io.aiops.cli.host.HostSampling;
 import io.aiops.cli.host.ProcTree;
-import io.aiops.cli.render.SamplingProgress;
-import io.aiops.cli.render.Style;
+import io.aiops.cli.render.Terminal;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -52,19 +51,20 @@ public final class HealthMemoryCommand implements Callable<Integer> {
 
   @Mixin HostDiagnosisOptions host;
 
+  /** Where the report and the countdown go and how; tests give their own. */
+  Terminal terminal = Terminal.detect();
+
   @Override
   public Integer call() {
     host.validate();
     ProcTree tree = host.tree();
     PrintWriter out = spec.commandLine().getOut();
-    var sampled =
-        new HostSampling(tree, host, SamplingProgress.onStderr(spec.commandLine().getErr()))
-            .withRates();
+    var sampled = new HostSampling(tree, host, terminal, spec.commandLine().getErr()).withRates();
     MemoryHealth health = MemoryHealth.of(sampled, tree.notes());
     out.print(
         host.json()
             ? MemoryHealthJson.line(health) + System.lineSeparator()
-            : MemoryHealthText.report(health, score, Style.forStdout()));
+            : MemoryHealthText.report(health, score, terminal));
     out.flush();
     return health.finding() ? HostDiagnosisOptions.EXIT_FINDING : CommandLine.ExitCode.OK;
   }

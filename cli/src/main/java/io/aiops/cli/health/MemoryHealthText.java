@@ -1,7 +1,10 @@
 package io.aiops.cli.health;
 
+import static io.aiops.cli.render.LabelledLines.line;
+import static io.aiops.cli.render.LabelledLines.list;
+
 import io.aiops.cli.render.ByteSize;
-import io.aiops.cli.render.Style;
+import io.aiops.cli.render.Terminal;
 import io.aiops.detection.host.HealthFactor;
 import io.aiops.detection.host.HealthFactorKind;
 import io.aiops.detection.host.RiskLevel;
@@ -16,9 +19,9 @@ import java.util.Locale;
 final class MemoryHealthText {
   private MemoryHealthText() {}
 
-  static String report(MemoryHealth health, boolean scoreView, Style style) {
+  static String report(MemoryHealth health, boolean scoreView, Terminal terminal) {
     StringBuilder out = new StringBuilder();
-    String risk = risk(health.score().risk(), style);
+    String risk = risk(health.score().risk(), terminal);
     String over =
         health.sampled().intervalSeconds().isPresent()
             ? String.format(
@@ -32,7 +35,7 @@ final class MemoryHealthText {
               Locale.ROOT,
               "Memory health score of %s: %s, %s%s%n",
               health.sampled().subject(),
-              style.bold(health.score().score() + "/100"),
+              terminal.bold(health.score().score() + "/100"),
               risk,
               over));
     } else {
@@ -42,9 +45,9 @@ final class MemoryHealthText {
     }
     line(out, "memory", memory(health));
     if (scoreView) {
-      costs(out, health.score().factors(), style);
+      costs(out, health.score().factors(), terminal);
     } else {
-      signals(out, health.everyFactor(), style);
+      signals(out, health.everyFactor(), terminal);
     }
     List<String> notes = new ArrayList<>();
     if (health.sampled().ratesNote() != null) {
@@ -79,11 +82,11 @@ final class MemoryHealthText {
   }
 
   /** Every signal with its own state, then what to do about those that are not ok. */
-  private static void signals(StringBuilder out, List<HealthFactor> factors, Style style) {
+  private static void signals(StringBuilder out, List<HealthFactor> factors, Terminal terminal) {
     List<String> advice = new ArrayList<>();
     for (HealthFactor f : factors) {
       String state = String.format(Locale.ROOT, "%-8s", lower(f.risk().name()));
-      line(out, name(f.kind()), paint(state, f.risk(), style) + " " + f.observation());
+      line(out, name(f.kind()), paint(state, f.risk(), terminal) + " " + f.observation());
       if (f.risk() != RiskLevel.OK) {
         advice.add(name(f.kind()) + ": " + f.advice());
       }
@@ -95,7 +98,7 @@ final class MemoryHealthText {
   }
 
   /** The factors that cost points, worst first, each with its advice under it. */
-  private static void costs(StringBuilder out, List<HealthFactor> factors, Style style) {
+  private static void costs(StringBuilder out, List<HealthFactor> factors, Terminal terminal) {
     if (factors.isEmpty()) {
       line(out, "costs points", "nothing: every signal is healthy");
       return;
@@ -110,24 +113,24 @@ final class MemoryHealthText {
               Locale.ROOT,
               "%d. %s %s: %s",
               i + 1,
-              style.bold(name(f.kind())),
-              paint(points, f.risk(), style),
+              terminal.bold(name(f.kind())),
+              paint(points, f.risk(), terminal),
               f.observation()));
       line(out, "", "   what to do: " + f.advice());
     }
   }
 
-  private static String paint(String text, RiskLevel risk, Style style) {
+  private static String paint(String text, RiskLevel risk, Terminal terminal) {
     return switch (risk) {
-      case OK -> style.green(text);
+      case OK -> terminal.ok(text);
       case WATCH -> text;
-      case WARNING -> style.yellow(text);
-      case CRITICAL -> style.red(text);
+      case WARNING -> terminal.warn(text);
+      case CRITICAL -> terminal.alarm(text);
     };
   }
 
-  private static String risk(RiskLevel risk, Style style) {
-    return paint(risk.name(), risk, style);
+  private static String risk(RiskLevel risk, Terminal terminal) {
+    return paint(risk.name(), risk, terminal);
   }
 
   private static String name(HealthFactorKind kind) {
@@ -136,15 +139,5 @@ final class MemoryHealthText {
 
   private static String lower(String name) {
     return name.toLowerCase(Locale.ROOT);
-  }
-
-  private static void list(StringBuilder out, String label, List<String> items) {
-    for (int i = 0; i < items.size(); i++) {
-      line(out, i == 0 ? label : "", "- " + items.get(i));
-    }
-  }
-
-  private static void line(StringBuilder out, String label, String value) {
-    out.append(String.format(Locale.ROOT, "  %-14s %s%n", label, value));
   }
 }

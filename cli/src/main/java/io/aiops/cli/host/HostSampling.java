@@ -1,10 +1,12 @@
 package io.aiops.cli.host;
 
 import io.aiops.cli.UsageException;
-import io.aiops.cli.render.SamplingProgress;
+import io.aiops.cli.render.Progress;
+import io.aiops.cli.render.Terminal;
 import io.aiops.collector.procfs.Vmstat;
 import io.aiops.detection.host.CounterRates;
 import io.aiops.detection.host.HostRates;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -15,12 +17,16 @@ import java.util.Optional;
 public final class HostSampling {
   private final ProcTree tree;
   private final HostDiagnosisOptions options;
-  private final SamplingProgress progress;
+  private final Terminal terminal;
+  private final PrintWriter err;
 
-  public HostSampling(ProcTree tree, HostDiagnosisOptions options, SamplingProgress progress) {
+  /** Sampling {@code tree}; a wait for the second reading counts down on {@code err}. */
+  public HostSampling(
+      ProcTree tree, HostDiagnosisOptions options, Terminal terminal, PrintWriter err) {
     this.tree = tree;
     this.options = options;
-    this.progress = progress;
+    this.terminal = terminal;
+    this.err = err;
   }
 
   /** One reading, no rates: for reports of states only. */
@@ -38,7 +44,13 @@ public final class HostSampling {
   private SampledHost live() {
     HostSnapshot earlier = tree.snapshot();
     Duration interval = options.interval();
-    progress.waitFor(interval, "sampling " + tree.description());
+    try (Progress progress =
+        Progress.countdown(terminal, err, "sampling " + tree.description(), interval)) {
+      Thread.sleep(interval.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while sampling", e);
+    }
     HostSnapshot later = tree.snapshot();
     return between(earlier, later);
   }

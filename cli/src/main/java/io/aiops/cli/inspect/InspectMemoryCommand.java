@@ -1,6 +1,7 @@
 package io.aiops.cli.inspect;
 
 import io.aiops.cli.UsageException;
+import io.aiops.cli.options.ProcRootOption;
 import io.aiops.cli.render.Progress;
 import io.aiops.cli.render.Terminal;
 import io.aiops.collector.config.SamplingSettings;
@@ -19,11 +20,13 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code aiops inspect memory --pid P}: one process's memory by region kind, from its smaps. */
@@ -37,7 +40,9 @@ import picocli.CommandLine.Option;
           + " other), each with size, RSS, PSS, swap, dirty, anonymous, shared and private pages"
           + " and permissions; the totals; the largest libraries and mappings; and the unusual"
           + " mappings: very large shared memory (1 GiB or more), files deleted while mapped,"
-          + " anonymous regions with 1 GiB or more resident, writable+executable pages.",
+          + " anonymous regions with 1 GiB or more resident, files (or the stack, heap, shared"
+          + " memory) mapped writable+executable. Writable+executable anonymous memory is listed"
+          + " as JIT code: JVMs, node and browsers generate code there; it is not unusual.",
       "",
       "Figures are pmap -x's (Kbytes, RSS, Dirty = Shared_Dirty + Private_Dirty) and smem's"
           + " (PSS). Another user's process needs root or CAP_SYS_PTRACE.",
@@ -50,8 +55,9 @@ import picocli.CommandLine.Option;
       "  aiops inspect memory --pid 4242 --format json | jq .regions",
       "  sudo aiops inspect memory --pid 1 --detail                 # every smaps field",
       "",
-      "Exit status: 0 read, nothing unusual; 1 read, an unusual mapping flagged; 2 bad usage, no"
-          + " such process, or a process this user may not read (root or CAP_SYS_PTRACE needed).",
+      "Exit status: 0 read, nothing unusual (JIT code is not); 1 read, an unusual mapping"
+          + " flagged; 2 bad usage, no such process, or a process this user may not read (root or"
+          + " CAP_SYS_PTRACE needed).",
     })
 public final class InspectMemoryCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -76,11 +82,7 @@ public final class InspectMemoryCommand implements Callable<Integer> {
       description = "text (a report, the default) or json (one JSON object on one line).")
   String format;
 
-  @Option(
-      names = "--proc-root",
-      paramLabel = "DIR",
-      description = "The host's /proc, e.g. /host/proc in a container (default: /proc).")
-  Path procRoot;
+  @Mixin ProcRootOption procRoot;
 
   /** Where the report goes and how; tests give their own. */
   Terminal terminal = Terminal.detect();
@@ -133,8 +135,8 @@ public final class InspectMemoryCommand implements Callable<Integer> {
   }
 
   private Path procRoot() {
-    Map<String, String> given =
-        procRoot == null ? Map.of() : Map.of(SamplingSettings.PROC_ROOT, procRoot.toString());
+    Map<String, String> given = new HashMap<>();
+    procRoot.addGiven(given);
     try {
       return SamplingSettings.from(SettingSources.of(given, Map.of())).paths().procRoot();
     } catch (SettingException e) {

@@ -1,7 +1,6 @@
 package io.aiops.cli.inspect;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aiops.cli.render.JsonLine;
 import io.aiops.cli.render.MappingTotalsJson;
 import io.aiops.collector.procfs.MappingKind;
 import io.aiops.collector.procfs.MappingTotals;
@@ -13,8 +12,6 @@ import java.util.Map;
 
 /** {@code aiops inspect memory --format json}: the whole report as one JSON object on one line. */
 final class ProcessMemoryJson {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private ProcessMemoryJson() {}
 
   static String line(InspectedProcess process, ProcessMemoryMap map, boolean maps, boolean detail) {
@@ -46,14 +43,11 @@ final class ProcessMemoryJson {
     doc.put(
         "largest_mappings", map.largestMappings().stream().map(m -> mapping(m, false)).toList());
     doc.put("unusual", map.unusual().stream().map(ProcessMemoryJson::unusual).toList());
+    doc.put("jit_code", map.jitCode().stream().map(ProcessMemoryJson::unusual).toList());
     if (maps || detail) {
       doc.put("mappings", map.mappings().stream().map(m -> mapping(m, detail)).toList());
     }
-    try {
-      return JSON.writeValueAsString(doc);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a map of strings, numbers and lists always serialises", e);
-    }
+    return JsonLine.of(doc);
   }
 
   static Map<String, Object> mapping(SmapsMapping m, boolean detail) {

@@ -103,8 +103,14 @@ final class ProcessMemoryMap implements Consumer<SmapsMapping> {
     return sorted;
   }
 
+  /** The mappings worth a look: any makes the exit status 1. */
   List<UnusualMapping> unusual() {
     return unusual.found();
+  }
+
+  /** JIT compilers' writable and executable anonymous memory: reported, not unusual. */
+  List<UnusualMapping> jitCode() {
+    return unusual.jitCode();
   }
 
   /** Every mapping in address order; empty unless the map was built to keep them. */

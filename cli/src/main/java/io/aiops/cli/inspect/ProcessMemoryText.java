@@ -48,6 +48,7 @@ final class ProcessMemoryText {
     libraries(out, map, terminal);
     largest(out, map, terminal);
     unusual(out, map, terminal);
+    jitCode(out, map, terminal);
     if (maps || detail) {
       everyMapping(out, map, detail, terminal);
     }
@@ -166,17 +167,31 @@ final class ProcessMemoryText {
             .append(u.finding().meaning())
             .append('\n');
       }
-      out.append(
-          String.format(
-              Locale.ROOT,
-              "    %-16s %-5s size %9s  rss %9s  %s%s%n",
-              u.address(),
-              u.permissions(),
-              ByteSize.format(u.sizeBytes()),
-              ByteSize.format(u.rssBytes()),
-              u.path().isEmpty() ? "[anonymous]" : u.path(),
-              u.mappings() > 1 ? " (" + u.mappings() + " mappings)" : ""));
+      out.append(row(u));
     }
+  }
+
+  /** Listed for what it is, after the unusual mappings, and only when there is some. */
+  private static void jitCode(StringBuilder out, ProcessMemoryMap map, Terminal terminal) {
+    List<UnusualMapping> jit = map.jitCode();
+    if (jit.isEmpty()) {
+      return;
+    }
+    out.append('\n').append(terminal.bold("JIT CODE (not unusual)")).append('\n');
+    out.append("  ").append(UnusualMapping.Finding.JIT_CODE.meaning()).append('\n');
+    jit.forEach(u -> out.append(row(u)));
+  }
+
+  private static String row(UnusualMapping u) {
+    return String.format(
+        Locale.ROOT,
+        "    %-16s %-5s size %9s  rss %9s  %s%s%n",
+        u.address(),
+        u.permissions(),
+        ByteSize.format(u.sizeBytes()),
+        ByteSize.format(u.rssBytes()),
+        u.path().isEmpty() ? "[anonymous]" : u.path(),
+        u.mappings() > 1 ? " (" + u.mappings() + " mappings)" : "");
   }
 
   /** Every mapping, in KiB as pmap -x prints them, so the two can be read side by side. */

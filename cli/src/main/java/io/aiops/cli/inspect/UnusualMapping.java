@@ -1,7 +1,8 @@
 package io.aiops.cli.inspect;
 
 /**
- * A mapping (or, for a deleted file, all mappings of that file) worth a look at 3 a.m., and why.
+ * A mapping (or, for a deleted file, all mappings of that file) worth a look at 3 a.m., and why; or
+ * one reported for what it is without being unusual (JIT code).
  */
 record UnusualMapping(
     Finding finding,
@@ -12,7 +13,10 @@ record UnusualMapping(
     long sizeBytes,
     long rssBytes) {
 
-  /** The kinds of finding, with their JSON name, their label and what they usually mean. */
+  /**
+   * The kinds of finding, with their JSON name, their label and what they usually mean, in the
+   * order a report lists them; all but JIT code are unusual.
+   */
   enum Finding {
     LARGE_SHARED_MEMORY(
         "large_shared_memory",
@@ -30,9 +34,15 @@ record UnusualMapping(
         "a heap (malloc arena, JVM or Go heap) or a cache: where a growing process grows"),
     WRITABLE_EXECUTABLE(
         "writable_executable",
-        "writable and executable",
-        "JIT compilers (a JVM's code cache, V8, LuaJIT) need it; in other programs it can be"
-            + " injected code");
+        "writable and executable, not JIT code",
+        "code that can be rewritten in place where no JIT compiler puts its code (a file, the"
+            + " stack, the heap, shared memory): a loader or plugin doing something odd, or"
+            + " injected code"),
+    JIT_CODE(
+        "jit_code",
+        "JIT code",
+        "writable and executable anonymous memory, where JIT compilers (a JVM's code cache, node's"
+            + " V8, browsers, LuaJIT) write the code they generate: expected of these, no finding");
 
     private final String jsonName;
     private final String label;
@@ -54,6 +64,11 @@ record UnusualMapping(
 
     String meaning() {
       return meaning;
+    }
+
+    /** Whether it makes the exit status 1: everything but what is expected of a JIT compiler. */
+    boolean unusual() {
+      return this != JIT_CODE;
     }
   }
 }

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Flags the mappings an SRE should look at: very large shared memory, files deleted while mapped,
- * huge anonymous regions, and writable+executable pages. Fed one mapping at a time.
+ * huge anonymous regions, and writable+executable pages other than JIT code, which is kept apart.
+ * Fed one mapping at a time.
  */
 final class UnusualMappings {
   /** Shared memory of this virtual size or more: a database's buffer pool, a forgotten segment. */
@@ -48,12 +49,24 @@ final class UnusualMappings {
       found.add(of(Finding.HUGE_ANONYMOUS, m));
     }
     if (m.writable() && m.executable()) {
-      found.add(of(Finding.WRITABLE_EXECUTABLE, m));
+      // JIT compilers generate code into private anonymous memory (a JVM's code heaps, V8's
+      // code space): that is expected. A file, the stack or shared memory mapped so is not.
+      found.add(
+          of(kind == MappingKind.ANONYMOUS ? Finding.JIT_CODE : Finding.WRITABLE_EXECUTABLE, m));
     }
   }
 
-  /** Everything flagged, in the order of the findings' kinds, then by address. */
+  /** The unusual mappings, in the order of the findings' kinds, then by address. */
   List<UnusualMapping> found() {
+    return all().stream().filter(u -> u.finding().unusual()).toList();
+  }
+
+  /** Writable and executable anonymous memory, by address: reported, but no finding. */
+  List<UnusualMapping> jitCode() {
+    return all().stream().filter(u -> !u.finding().unusual()).toList();
+  }
+
+  private List<UnusualMapping> all() {
     List<UnusualMapping> all = new ArrayList<>(found);
     all.addAll(deletedFiles.values());
     all.sort(

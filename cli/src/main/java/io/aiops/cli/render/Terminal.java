@@ -5,10 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * What the output goes to: a person at a terminal gets colour and progress, a pipe or a file gets
- * neither. Java 17 can only tell that stdin and stdout both are a terminal (System.console()); a
- * progress line on stderr must show when stdout is piped to jq, so each descriptor's target is
- * looked at instead. NO_COLOR and TERM=dumb turn colour off.
+ * What the output goes to, and the colours of the reports: a person at a terminal gets colour and
+ * progress, a pipe, a file or a test gets neither. Java 17 can only tell that stdin and stdout both
+ * are a terminal (System.console()); a progress line on stderr must show when stdout is piped to
+ * jq, so each descriptor's target is looked at instead. NO_COLOR and TERM=dumb turn colour off.
  *
  * @param interactive stderr is a terminal: progress may be drawn there
  * @param colour stdout is a terminal that takes colour
@@ -49,9 +49,14 @@ public record Terminal(boolean interactive, boolean colour) {
     return paint("\u001b[33m", text);
   }
 
-  /** For what fails a check: beyond a threshold. */
+  /** For what fails a check: beyond a threshold, a critical finding. */
   public String alarm(String text) {
     return paint("\u001b[1;31m", text);
+  }
+
+  /** For what is well: a check passed. */
+  public String ok(String text) {
+    return paint("\u001b[32m", text);
   }
 
   private String paint(String code, String text) {

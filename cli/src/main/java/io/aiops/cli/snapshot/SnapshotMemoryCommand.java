@@ -1,9 +1,9 @@
 package io.aiops.cli.snapshot;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiops.cli.UsageException;
+import io.aiops.cli.options.ProcRootOption;
 import io.aiops.cli.render.ByteSize;
+import io.aiops.cli.render.JsonLine;
 import io.aiops.cli.render.Progress;
 import io.aiops.cli.render.Terminal;
 import io.aiops.collector.config.SamplingSettings;
@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code aiops snapshot memory --output FILE}: this host's memory state as one JSON document. */
@@ -52,8 +53,6 @@ import picocli.CommandLine.Option;
           + " (A snapshot has no findings: it never exits 1.)",
     })
 public final class SnapshotMemoryCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(
@@ -87,11 +86,7 @@ public final class SnapshotMemoryCommand implements Callable<Integer> {
               + " (default: 50).")
   String top;
 
-  @Option(
-      names = "--proc-root",
-      paramLabel = "DIR",
-      description = "The host's /proc, e.g. /host/proc in a container (default: /proc).")
-  String procRoot;
+  @Mixin ProcRootOption procRoot;
 
   @Option(
       names = "--sys-root",
@@ -141,7 +136,7 @@ public final class SnapshotMemoryCommand implements Callable<Integer> {
 
   private SamplingSettings settings() {
     Map<String, String> given = new LinkedHashMap<>();
-    put(given, SamplingSettings.PROC_ROOT, procRoot);
+    procRoot.addGiven(given);
     put(given, SamplingSettings.SYS_ROOT, sysRoot);
     put(given, SamplingSettings.MACHINE_ID_FILE, machineIdFile);
     put(given, SamplingSettings.RSS_FLOOR, rssFloor);
@@ -195,11 +190,7 @@ public final class SnapshotMemoryCommand implements Callable<Integer> {
       fields.put("hostname", s.hostname());
       fields.put("processes", s.processes().size());
       fields.put("processes_with_regions", withRegions);
-      try {
-        return JSON.writeValueAsString(fields);
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException("a map of strings and numbers always serialises", e);
-      }
+      return JsonLine.of(fields);
     }
     return String.format(
         Locale.ROOT,

@@ -63,7 +63,7 @@ class InspectMemoryCommandTest {
 
   @Test
   void totalsOfTheRecordedJvmEqualPmapRecordedWithIt(CapturedConsole console) throws IOException {
-    assertEquals(1, inspect(RecordedHosts.RECORDED_JVM, "--format", "json"), "its JIT code cache");
+    assertEquals(0, inspect(RecordedHosts.RECORDED_JVM, "--format", "json"));
     JsonNode doc = json(console);
     long[] pmapTotal =
         pmapRows(RecordedHosts.RECORDED_JVM).stream()
@@ -93,20 +93,46 @@ class InspectMemoryCommandTest {
   }
 
   @Test
+  void aJvmsCodeCacheIsReportedAsJitCodeAndIsNoFinding(CapturedConsole console) throws IOException {
+    assertEquals(0, inspect(RecordedHosts.RECORDED_JVM, "--format", "json"));
+    JsonNode doc = json(console);
+
+    assertEquals(0, doc.path("unusual").size(), doc.path("unusual").toString());
+    JsonNode jit = doc.path("jit_code");
+    assertEquals(3, jit.size(), "the JVM's three code heaps: " + jit);
+    for (JsonNode heap : jit) {
+      assertEquals("jit_code", heap.path("finding").asText());
+      assertEquals("rwxp", heap.path("permissions").asText());
+      assertEquals("", heap.path("path").asText(), "anonymous");
+    }
+  }
+
+  @Test
+  void theReportListsJitCodeApartFromTheUnusualMappings(CapturedConsole console) {
+    assertEquals(0, inspect(RecordedHosts.RECORDED_JVM));
+    String report = console.stdout();
+
+    assertTrue(report.contains("UNUSUAL MAPPINGS\n  none\n\nJIT CODE (not unusual)\n"), report);
+    assertEquals(3, report.lines().filter(l -> l.matches(" {4}\\p{XDigit}+ +rwxp .*")).count());
+  }
+
+  @Test
   void flagsEveryKindOfUnusualMappingAndExitsOne(CapturedConsole console) throws IOException {
     assertEquals(1, inspect(RecordedHosts.RECORDED_ODD_MAPPINGS, "--format", "json"));
+    JsonNode doc = json(console);
     Set<String> findings = new HashSet<>();
-    for (JsonNode u : json(console).path("unusual")) {
+    for (JsonNode u : doc.path("unusual")) {
       findings.add(u.path("finding").asText() + " " + u.path("path").asText());
     }
     assertEquals(
         Set.of(
             "large_shared_memory /SYSV00000000 (deleted)",
             "deleted_file /tmp/cap/scratch.dat (deleted)",
-            "huge_anonymous ",
-            "writable_executable "),
+            "huge_anonymous "),
         findings,
         "memfd and shared anonymous memory read (deleted) too, yet are no deleted file");
+    assertEquals(1, doc.path("jit_code").size(), "its private anonymous rwx page");
+    assertEquals("7f2776e21000", doc.path("jit_code").get(0).path("start").asText());
   }
 
   @Test

@@ -160,6 +160,38 @@ class LiveInspectMemoryAccuracyIT {
   }
 
   @Test
+  void anIdleJvmsCodeCacheIsJitCodeAndNoFinding(CapturedConsole console) throws IOException {
+    int status =
+        AiopsCommand.run("inspect", "memory", "--pid", Long.toString(jvm), "--format", "json");
+    JsonNode doc = JSON.readTree(console.stdout());
+
+    assertEquals(0, status, doc.path("unusual").toString());
+    assertTrue(doc.path("jit_code").size() >= 1, doc.toString());
+    REPORT.printf(
+        "LiveInspectMemoryAccuracyIT: idle JVM exit %d, %d JIT code mappings%n",
+        status, doc.path("jit_code").size());
+  }
+
+  @Test
+  void aFileMappedWritableAndExecutableIsFlagged(@TempDir Path dir, CapturedConsole console)
+      throws IOException {
+    Assumptions.assumeTrue(onPath("python3"), "python3 maps the file: not installed");
+    Path file = dir.resolve("plugin.bin");
+    Files.write(file, new byte[8192]);
+    long pid = live.writableExecutableFile(file).pid();
+
+    int status =
+        AiopsCommand.run("inspect", "memory", "--pid", Long.toString(pid), "--format", "json");
+    JsonNode doc = JSON.readTree(console.stdout());
+
+    assertEquals(1, status, doc.toString());
+    List<String> flagged = new ArrayList<>();
+    doc.path("unusual")
+        .forEach(u -> flagged.add(u.path("finding").asText() + " " + u.path("path").asText()));
+    assertTrue(flagged.contains("writable_executable " + file.toRealPath()), flagged.toString());
+  }
+
+  @Test
   void anotherUsersProcessNeedsRootOrPtraceAndExitsTwo(@TempDir Path dir, CapturedConsole console)
       throws IOException, InterruptedException {
     boolean root = "root".equals(System.getProperty("user.name"));
