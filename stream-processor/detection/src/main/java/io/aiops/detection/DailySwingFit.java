@@ -42,6 +42,7 @@ record DailySwingFit(TrendShape shape, double breakpointMs, double riseBytes, Da
         columns[2 + h][i] = harmonics[h];
       }
     }
+    LeastSquares.OneColumnVaries fits = new LeastSquares.OneColumnVaries(columns, 1, centred);
     DailySwingFit best = NONE;
     double bestError = Double.POSITIVE_INFINITY;
     for (TrendShape shape : TrendShape.values()) {
@@ -49,7 +50,7 @@ record DailySwingFit(TrendShape shape, double breakpointMs, double riseBytes, Da
         for (int i = 0; i < n; i++) {
           columns[1][i] = shape.regressor(days[i], days[k]);
         }
-        double[] c = LeastSquares.solve(columns, centred);
+        double[] c = fits.solve();
         if (c == null) {
           continue;
         }

@@ -24,6 +24,53 @@ final class LeastSquares {
     return eliminate(a, p);
   }
 
+  /**
+   * Repeated fits in which one column changes between solves (a breakpoint search): the products of
+   * the other columns are computed once. Each product is the same sum in the same order as in
+   * {@link #solve}, so both give the same coefficients to the bit.
+   */
+  static final class OneColumnVaries {
+    private final double[][] columns;
+    private final int varying;
+    private final double[] values;
+    private final double[][] fixed;
+
+    /** {@code columns[varying]} may be rewritten between calls to {@link #solve()}. */
+    OneColumnVaries(double[][] columns, int varying, double[] values) {
+      this.columns = columns;
+      this.varying = varying;
+      this.values = values;
+      int p = columns.length;
+      this.fixed = new double[p][p + 1];
+      for (int r = 0; r < p; r++) {
+        for (int c = r; c < p; c++) {
+          if (r != varying && c != varying) {
+            fixed[r][c] = dot(columns[r], columns[c]);
+            fixed[c][r] = fixed[r][c];
+          }
+        }
+        if (r != varying) {
+          fixed[r][p] = dot(columns[r], values);
+        }
+      }
+    }
+
+    /** As {@link LeastSquares#solve} on the columns as they are now. */
+    double[] solve() {
+      int p = columns.length;
+      double[][] a = new double[p][];
+      for (int r = 0; r < p; r++) {
+        a[r] = fixed[r].clone();
+      }
+      for (int r = 0; r < p; r++) {
+        a[r][varying] = dot(columns[r], columns[varying]);
+        a[varying][r] = a[r][varying];
+      }
+      a[varying][p] = dot(columns[varying], values);
+      return eliminate(a, p);
+    }
+  }
+
   private static double[] eliminate(double[][] a, int p) {
     double scale = 0;
     for (int r = 0; r < p; r++) {
