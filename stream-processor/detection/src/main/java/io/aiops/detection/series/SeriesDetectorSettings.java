@@ -44,7 +44,7 @@ public record SeriesDetectorSettings(
    */
   public static SeriesDetectorSettings defaults() {
     return new SeriesDetectorSettings(
-        Duration.ofMinutes(30), 96, LeakDetectorSettings.defaults(), 1_024);
+        Duration.ofMinutes(30), 96, LeakDetectorSettings.defaults(), 2_048);
   }
 
   /** The same, judging every {@code samples} samples. */

@@ -68,13 +68,13 @@ class SeriesDetectorTest extends SeriesTraces {
     assertTrue(first > 8_640 && first <= 8_640 + 2 * 180, "first verdict at sample " + first);
     for (int i = 1; i < recorder.verdictSamples.size(); i++) {
       int since = recorder.verdictSamples.get(i) - recorder.verdictSamples.get(i - 1);
-      // The first bucket close after 1,024 samples: at most one bucket (180 samples) later.
-      assertTrue(since >= 1_024 && since <= 1_024 + 180, "verdict " + i + " after " + since);
+      // The first bucket close after 2,048 samples: at most one bucket (180 samples) later.
+      assertTrue(since >= 2_048 && since <= 2_048 + 180, "verdict " + i + " after " + since);
     }
     int later = recorder.verdictSamples.size() - 1;
     assertTrue(
-        later >= (series.size() - first) / (1_024 + 180)
-            && later <= (series.size() - first) / 1_024);
+        later >= (series.size() - first) / (2_048 + 180)
+            && later <= (series.size() - first) / 2_048);
   }
 
   @Test
