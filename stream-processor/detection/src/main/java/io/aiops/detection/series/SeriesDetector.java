@@ -5,6 +5,7 @@ import io.aiops.detection.LeakVerdict;
 import io.aiops.detection.PointHistory;
 import io.aiops.detection.anomaly.AnomalyScorer;
 import io.aiops.detection.anomaly.AnomalyScorerSettings;
+import io.aiops.detection.anomaly.PointScore;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -38,6 +39,7 @@ public final class SeriesDetector {
   private long limitBytes;
   private int samplesSinceVerdict;
   private boolean judged;
+  private long pointsScored;
 
   public SeriesDetector(SeriesDetectorSettings settings) {
     this(
@@ -47,7 +49,29 @@ public final class SeriesDetector {
         null,
         0,
         0,
-        false);
+        false,
+        0);
+  }
+
+  /**
+   * A detector that continues a leak history kept before (by an older state format); the anomaly
+   * scorer starts afresh. Throws IllegalArgumentException when the history's bucket or capacity
+   * differ from the settings.
+   */
+  public static SeriesDetector continuing(SeriesDetectorSettings settings, PointHistory history) {
+    if (history.bucketMs() != settings.historyBucket().toMillis()
+        || history.capacity() != settings.historyCapacity()) {
+      throw new IllegalArgumentException("history kept under other settings");
+    }
+    return new SeriesDetector(
+        settings,
+        PointHistory.fromBytes(history.toBytes()),
+        new FirstSamples(),
+        null,
+        0,
+        0,
+        false,
+        0);
   }
 
   SeriesDetector(
@@ -57,7 +81,8 @@ public final class SeriesDetector {
       AnomalyScorer scorer,
       long limitBytes,
       int samplesSinceVerdict,
-      boolean judged) {
+      boolean judged,
+      long pointsScored) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.leakDetector = new LeakDetector(settings.leak());
     this.history = history;
@@ -66,6 +91,7 @@ public final class SeriesDetector {
     this.limitBytes = limitBytes;
     this.samplesSinceVerdict = samplesSinceVerdict;
     this.judged = judged;
+    this.pointsScored = pointsScored;
   }
 
   /**
@@ -84,7 +110,7 @@ public final class SeriesDetector {
       listener.judged(leakDetector.evaluate(history, limitBytes));
     }
     if (scorer != null) {
-      scorer.add(timestampMs, bytes).ifPresent(listener::scored);
+      report(scorer.add(timestampMs, bytes), listener);
     } else if (firstSamples.add(timestampMs, bytes)) {
       startScoring(listener);
     }
@@ -99,7 +125,7 @@ public final class SeriesDetector {
     if (scorer == null) {
       startScoring(listener);
     }
-    scorer.flush().ifPresent(listener::scored);
+    report(scorer.flush(), listener);
     return verdict();
   }
 
@@ -111,6 +137,11 @@ public final class SeriesDetector {
   /** The anomaly scorer's settings, once the sample interval is known. */
   public Optional<AnomalyScorerSettings> anomalySettings() {
     return scorer == null ? Optional.empty() : Optional.of(scorer.settings());
+  }
+
+  /** How many points the anomaly scorer has scored so far. */
+  public long pointsScored() {
+    return pointsScored;
   }
 
   /** A copy of the leak history (closed points and the open bucket). */
@@ -149,7 +180,14 @@ public final class SeriesDetector {
     FirstSamples held = firstSamples;
     firstSamples = null;
     for (int i = 0; i < held.size(); i++) {
-      scorer.add(held.timestampMsAt(i), held.valueAt(i)).ifPresent(listener::scored);
+      report(scorer.add(held.timestampMsAt(i), held.valueAt(i)), listener);
+    }
+  }
+
+  private void report(Optional<PointScore> score, SeriesListener listener) {
+    if (score.isPresent()) {
+      pointsScored++;
+      listener.scored(score.get());
     }
   }
 

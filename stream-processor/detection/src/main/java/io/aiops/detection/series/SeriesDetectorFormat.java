@@ -19,13 +19,14 @@ import java.io.UncheckedIOException;
  * long    limitBytes
  * int     samples since the last verdict
  * boolean judged at least once
+ * long    points scored
  * int + bytes   the leak history ({@link PointHistory#toBytes()})
  * byte    0: first samples held, then int n and n x (long timestampMs, double value)
  *         1: scoring, then int + bytes the anomaly scorer ({@link AnomalyScorer#toBytes()})
  * </pre>
  *
- * <p>Size with the default settings, measured: at most 14,101 bytes ({@link #MAX_DEFAULT_BYTES}
- * rounds it up), whatever the sample interval; 11,180 from the fifth day on at samples every 5.5
+ * <p>Size with the default settings, measured: at most 14,109 bytes ({@link #MAX_DEFAULT_BYTES}
+ * rounds it up), whatever the sample interval; 11,188 from the fifth day on at samples every 5.5
  * minutes or faster, constant from then on. The leak history takes 1,581 bytes once its 96 buckets
  * are full; the anomaly scorer 9,576 at 288 points a day once online STL is warm, 12,497 at most
  * while STL buffers its four warm-up days; the first samples, held until the scorer starts, keep
@@ -48,6 +49,7 @@ final class SeriesDetectorFormat {
       out.writeLong(detector.limitBytes());
       out.writeInt(detector.samplesSinceVerdict());
       out.writeBoolean(detector.judged());
+      out.writeLong(detector.pointsScored());
       writePart(out, detector.liveHistory().toBytes());
       if (detector.scorer() == null) {
         FirstSamples held = detector.firstSamples();
@@ -78,7 +80,8 @@ final class SeriesDetectorFormat {
       long limitBytes = in.readLong();
       int samplesSinceVerdict = in.readInt();
       boolean judged = in.readBoolean();
-      check(samplesSinceVerdict >= 0, "negative sample count");
+      long pointsScored = in.readLong();
+      check(samplesSinceVerdict >= 0 && pointsScored >= 0, "negative count");
       PointHistory history = PointHistory.fromBytes(readPart(in));
       check(
           history.bucketMs() == settings.historyBucket().toMillis()
@@ -103,7 +106,14 @@ final class SeriesDetectorFormat {
       }
       check(buffer.available() == 0, "trailing bytes");
       return new SeriesDetector(
-          settings, history, firstSamples, scorer, limitBytes, samplesSinceVerdict, judged);
+          settings,
+          history,
+          firstSamples,
+          scorer,
+          limitBytes,
+          samplesSinceVerdict,
+          judged,
+          pointsScored);
     } catch (IOException e) {
       throw new IllegalArgumentException("truncated series detector state", e);
     }

@@ -95,6 +95,7 @@ class SeriesDetectorTest extends SeriesTraces {
 
     assertEquals(Duration.ofMinutes(5).toMillis(), detector.anomalySettings().get().bucketMs());
     assertEquals(expected, recorder.scores);
+    assertEquals(expected.size(), detector.pointsScored());
     assertTrue(recorder.scores.stream().anyMatch(PointScore::anomalous));
   }
 
@@ -184,6 +185,28 @@ class SeriesDetectorTest extends SeriesTraces {
       assertEquals(whole.verdictSamples, split.verdictSamples, "cut at " + cut);
       assertEquals(wholeVerdict, splitVerdict, "cut at " + cut);
     }
+  }
+
+  @Test
+  void continuesAHistoryKeptBeforeAndJudgesItAtTheNextBucket() {
+    List<Sample> series = memory(60 * SECOND_MS, 2, 10, 0, 8);
+    PointHistory kept = new PointHistory(Duration.ofMinutes(30).toMillis(), 96);
+    int half = series.size() - 200;
+    for (int i = 0; i < half; i++) {
+      kept.add(series.get(i).timestampMs(), series.get(i).bytes());
+    }
+    SeriesDetector detector = SeriesDetector.continuing(DEFAULTS, kept);
+    Recorder recorder = new Recorder();
+    recorder.feed(detector, series, half, series.size());
+
+    assertEquals(half + 30, recorder.verdictSamples.get(0), 30.0);
+    for (int i = half; i < series.size(); i++) {
+      kept.add(series.get(i).timestampMs(), series.get(i).bytes());
+    }
+    assertEquals(LEAK.evaluate(kept, LIMIT_BYTES), detector.verdict());
+    SeriesDetectorSettings longer =
+        new SeriesDetectorSettings(Duration.ofMinutes(30), 192, LeakDetectorSettings.defaults(), 1);
+    assertThrowsIllegalArgument(() -> SeriesDetector.continuing(longer, kept));
   }
 
   @Test
