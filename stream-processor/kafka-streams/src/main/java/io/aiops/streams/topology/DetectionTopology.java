@@ -1,5 +1,6 @@
 package io.aiops.streams.topology;
 
+import io.aiops.detection.series.SeriesDetector;
 import io.aiops.schemas.topic.MemoryTopics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -20,6 +21,14 @@ public final class DetectionTopology {
   static final String DLQ_SINK = "dlq-sink";
 
   private DetectionTopology() {}
+
+  /**
+   * The series detector in a value of the {@link #SERIES_STORE} store (read by interactive
+   * queries); throws IllegalArgumentException when the bytes are not a series' state.
+   */
+  public static SeriesDetector seriesDetectorOf(byte[] stored, DetectionSettings settings) {
+    return SeriesState.fromBytes(stored, settings.detector()).detector;
+  }
 
   /** Builds the topology; no I/O happens until it is started. */
   public static Topology build(MemoryTopics topics, DetectionSettings settings) {
