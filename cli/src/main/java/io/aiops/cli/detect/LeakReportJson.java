@@ -10,7 +10,7 @@ final class LeakReportJson {
 
   private LeakReportJson() {}
 
-  static String line(OfflineLeakAnalysis.Result result) {
+  static String line(JudgedSeries result) {
     LeakVerdict v = result.verdict();
     ObjectNode node = JSON.createObjectNode();
     node.put("input", result.series().name());
