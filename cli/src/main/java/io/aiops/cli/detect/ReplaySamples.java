@@ -3,6 +3,7 @@ package io.aiops.cli.detect;
 import io.aiops.schemas.memory.CgroupMemory;
 import io.aiops.schemas.memory.HostMemorySample;
 import io.aiops.schemas.memory.ProcessMemory;
+import io.aiops.schemas.serde.AvroTrust;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +21,8 @@ final class ReplaySamples {
   private final MemorySeries series;
 
   ReplaySamples(String hostId, MemorySeries series) {
+    // Samples are built before any serde exists, which is what registers the trust otherwise.
+    AvroTrust.trustGeneratedClasses();
     this.hostId = hostId;
     this.series = series;
   }

@@ -62,8 +62,12 @@ final class StreamsReplayEngine implements DetectionEngine {
 
   /** Starts a private broker, registry and stream processor; closes what started on failure. */
   static StreamsReplayEngine start(DetectionSettings settings) {
-    // The private broker's and registry's start notices would read as part of the output.
+    // The private broker's and registry's start notices would read as part of the output, and so
+    // would the retriable OutOfOrderSequenceException its exactly-once start-up logs (KAFKA-18202).
+    // The broker is private and thrown away after the run: only its errors concern the user.
     System.setProperty("org.slf4j.simpleLogger.log.io.aiops.infra", "warn");
+    System.setProperty("org.slf4j.simpleLogger.log.kafka", "error");
+    System.setProperty("org.slf4j.simpleLogger.log.kafka.server.ReplicaManager", "off");
     Path workDir = TemporaryDirectory.create("aiops-replay-");
     LocalStack stack = null;
     StreamProcessor processor = null;
