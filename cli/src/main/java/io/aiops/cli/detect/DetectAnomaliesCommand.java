@@ -55,7 +55,7 @@ public final class DetectAnomaliesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DetectOptions.Engine engine = options.validate();
+    DetectOptions.Engine engine = options.validateWithInput();
     if (!(minScore > 0 && minScore <= 1)) {
       throw new UsageException("--min-score must be in (0, 1], was " + minScore);
     }

@@ -22,7 +22,6 @@ public final class DetectOptions {
 
   @Option(
       names = "--input",
-      required = true,
       paramLabel = "PATH",
       description = "A CSV file or a directory of CSV files.")
   Path input;
@@ -55,6 +54,14 @@ public final class DetectOptions {
 
   boolean json() {
     return format.equals("json");
+  }
+
+  /** {@link #validate()}, and --input is required. */
+  Engine validateWithInput() {
+    if (input == null) {
+      throw new UsageException("--input PATH is required");
+    }
+    return validate();
   }
 
   /** Checks the values; throws UsageException naming the option. */

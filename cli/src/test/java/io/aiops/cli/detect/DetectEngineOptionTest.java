@@ -42,6 +42,20 @@ class DetectEngineOptionTest {
   }
 
   @Test
+  void memoryLeakTakesEitherAnInputOrAPid(CapturedConsole console) throws Exception {
+    Path csv = Files.writeString(dir.resolve("a.csv"), "timestamp,rss_bytes\n1767225600,100\n");
+    assertEquals(
+        2, AiopsCommand.run("detect", "memory-leak", "--input", csv.toString(), "--pid", "1"));
+    assertEquals(2, AiopsCommand.run("detect", "memory-leak"));
+    assertEquals(2, AiopsCommand.run("detect", "anomalies"));
+    assertEquals(
+        "aiops: give either --input PATH or --pid P\n"
+            + "aiops: give either --input PATH or --pid P\n"
+            + "aiops: --input PATH is required\n",
+        console.stderr().replace(System.lineSeparator(), "\n"));
+  }
+
+  @Test
   void theStreamsEngineRefusesFractionalValuesItWouldRound() {
     MemorySeries whole =
         new MemorySeries("whole.csv", new long[] {1, 2}, new double[] {-5, 1e12}, -1);
