@@ -22,9 +22,9 @@ final class AnomalyReportText {
 
   private AnomalyReportText() {}
 
-  static String report(OfflineAnomalyScoring.Result result) {
+  static String report(JudgedSeries result) {
     MemorySeries series = result.series();
-    AnomalyScorerSettings settings = result.settings();
+    AnomalyScorerSettings settings = result.anomalySettings();
     StringBuilder out = new StringBuilder();
     out.append(series.name()).append('\n');
     long firstMs = series.timestampsSec()[0] * 1000;
@@ -35,15 +35,15 @@ final class AnomalyReportText {
             series.size(),
             time(firstMs),
             time(series.timestampsSec()[series.size() - 1] * 1000),
-            result.points(),
+            result.pointsScored(),
             minutes(settings.bucketMs())));
     out.append("  judged by   ").append(method(settings, firstMs)).append('\n');
-    if (!result.reported().isEmpty()) {
+    if (!result.anomalies().isEmpty()) {
       out.append(
           String.format(
                   Locale.ROOT, ROW, "time (UTC)", "value", "expected", "score", "kind", "since")
               + '\n');
-      for (PointScore point : result.reported()) {
+      for (PointScore point : result.anomalies()) {
         // Whole values (bytes) get a whole forecast: its decimals would be noise to a reader.
         int digits = point.value() == Math.rint(point.value()) ? 0 : 3;
         String row =
@@ -65,16 +65,16 @@ final class AnomalyReportText {
   }
 
   /** {@code file: N points, M anomalies (2 spike, 1 level_shift)}. */
-  static String summary(OfflineAnomalyScoring.Result result) {
+  static String summary(JudgedSeries result) {
     Map<AnomalyKind, Integer> kinds = new EnumMap<>(AnomalyKind.class);
-    result.reported().forEach(point -> kinds.merge(point.kind(), 1, Integer::sum));
+    result.anomalies().forEach(point -> kinds.merge(point.kind(), 1, Integer::sum));
     StringJoiner byKind = new StringJoiner(", ", " (", ")");
     byKind.setEmptyValue("");
     kinds.forEach((kind, count) -> byKind.add(count + " " + kind.label()));
-    int anomalies = result.reported().size();
+    int anomalies = result.anomalies().size();
     return result.series().name()
         + ": "
-        + result.points()
+        + result.pointsScored()
         + " points, "
         + anomalies
         + (anomalies == 1 ? " anomaly" : " anomalies")

@@ -2,11 +2,14 @@ package io.aiops.cli.detect;
 
 import io.aiops.cli.UsageException;
 import io.aiops.detection.anomaly.PointScore;
+import io.aiops.streams.topology.DetectionSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code aiops detect anomalies --input PATH}: streaming anomaly scoring of exported series. */
@@ -23,12 +26,17 @@ import picocli.CommandLine.Option;
           + " export's timestamp,rss_bytes[,limit_bytes]); timestamp in epoch seconds. The daily"
           + " pattern is learnt over the first 4 days; before that points are judged against the"
           + " recent level and the first day's profile.",
+      "",
+      "--engine streams replays every file through an embedded Kafka broker and the stream"
+          + " processor's topology and prints the same answers; it takes whole-number values only"
+          + " (a sample's rss_bytes).",
     },
     footer = {
       "",
       "Examples:",
       "  aiops detect anomalies --input exports/ --format json",
       "  aiops detect anomalies --input checkout-7f9c.csv --min-score 0.75",
+      "  aiops detect anomalies --input exports/ --format json --engine streams",
       "",
       "Exit status: 0 when every file was scored; 2 for bad usage, an unreadable path or a"
           + " malformed file (the other files are still scored).",
@@ -36,20 +44,7 @@ import picocli.CommandLine.Option;
 public final class DetectAnomaliesCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = "--input",
-      required = true,
-      paramLabel = "PATH",
-      description = "A CSV file or a directory of CSV files.")
-  Path input;
-
-  @Option(
-      names = "--format",
-      paramLabel = "FMT",
-      defaultValue = "text",
-      description =
-          "text (a table and a summary per file) or json (one JSON object per anomalous point).")
-  String format;
+  @Mixin DetectOptions options;
 
   @Option(
       names = "--min-score",
@@ -60,31 +55,34 @@ public final class DetectAnomaliesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!format.equals("text") && !format.equals("json")) {
-      throw new UsageException("--format must be text or json, was '" + format + "'");
-    }
+    DetectOptions.Engine engine = options.validateWithInput();
     if (!(minScore > 0 && minScore <= 1)) {
       throw new UsageException("--min-score must be in (0, 1], was " + minScore);
     }
+    List<Path> files = SeriesFiles.csvFiles(options.input);
     PrintWriter out = spec.commandLine().getOut();
-    OfflineAnomalyScoring scoring = new OfflineAnomalyScoring(minScore);
-    int malformed =
-        SeriesFiles.analyseEach(
-            SeriesFiles.csvFiles(input),
-            MemorySeriesCsv::readValues,
-            series -> print(scoring.score(series), out),
-            out,
-            spec.commandLine().getErr());
-    return malformed == 0 ? CommandLine.ExitCode.OK : CommandLine.ExitCode.USAGE;
+    DetectionSettings settings = DetectionSettings.defaults().withMinAnomalyScore(minScore);
+    int unjudged;
+    try (DetectionEngine running = options.start(engine, settings)) {
+      unjudged =
+          SeriesFiles.judgeEach(
+              files,
+              MemorySeriesCsv::readValues,
+              running,
+              judged -> print(judged, out),
+              out,
+              spec.commandLine().getErr());
+    }
+    return unjudged == 0 ? CommandLine.ExitCode.OK : CommandLine.ExitCode.USAGE;
   }
 
-  private void print(OfflineAnomalyScoring.Result result, PrintWriter out) {
-    if (format.equals("json")) {
-      for (PointScore point : result.reported()) {
-        out.println(AnomalyReportJson.line(result.series().name(), point));
+  private void print(JudgedSeries judged, PrintWriter out) {
+    if (options.json()) {
+      for (PointScore point : judged.anomalies()) {
+        out.println(AnomalyReportJson.line(judged.series().name(), point));
       }
     } else {
-      out.println(AnomalyReportText.report(result));
+      out.println(AnomalyReportText.report(judged));
     }
   }
 }

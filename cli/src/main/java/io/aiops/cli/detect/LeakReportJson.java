@@ -11,7 +11,7 @@ final class LeakReportJson {
 
   private LeakReportJson() {}
 
-  static String line(OfflineLeakAnalysis.Result result) {
+  static String line(JudgedSeries result) {
     LeakVerdict v = result.verdict();
     ObjectNode node = JSON.createObjectNode();
     node.put("input", result.series().name());

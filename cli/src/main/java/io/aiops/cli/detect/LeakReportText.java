@@ -17,7 +17,7 @@ final class LeakReportText {
 
   private LeakReportText() {}
 
-  static String report(OfflineLeakAnalysis.Result result) {
+  static String report(JudgedSeries result) {
     MemorySeries s = result.series();
     LeakVerdict v = result.verdict();
     PointHistory h = result.history();

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -47,29 +49,69 @@ final class SeriesFiles {
   }
 
   /**
-   * Reads each file and hands the series to {@code analysis}, flushing both streams after each so
-   * reports and errors interleave in file order; returns how many files could not be read.
+   * Reads each file and has {@code engine} judge the series, in batches of its size; prints each
+   * result with {@code print} and each unreadable file (or one the engine refuses) as one line on
+   * stderr, in file order, flushing both streams after each batch. Returns how many files could not
+   * be judged.
    */
-  static int analyseEach(
+  static int judgeEach(
       List<Path> files,
       Reader reader,
-      Consumer<MemorySeries> analysis,
+      DetectionEngine engine,
+      Consumer<JudgedSeries> print,
       PrintWriter out,
       PrintWriter err) {
-    int unreadable = 0;
+    int unjudged = 0;
+    List<Object> pending = new ArrayList<>();
+    List<MemorySeries> batch = new ArrayList<>();
     for (Path file : files) {
+      String problem = null;
       try {
-        analysis.accept(reader.read(file));
+        MemorySeries series = reader.read(file);
+        problem = engine.refuse(series).orElse(null);
+        if (problem == null) {
+          pending.add(series);
+          batch.add(series);
+        }
       } catch (MemorySeriesCsv.MalformedSeriesException e) {
-        unreadable++;
-        err.println("aiops: " + e.getMessage());
+        problem = e.getMessage();
       } catch (IOException e) {
-        unreadable++;
-        err.println("aiops: " + file + ": cannot read: " + e.getMessage());
+        problem = file + ": cannot read: " + e.getMessage();
       }
-      out.flush();
-      err.flush();
+      if (problem != null) {
+        unjudged++;
+        pending.add(new Problem(problem));
+      }
+      if (batch.size() == engine.batchSize()) {
+        report(pending, engine.judge(batch), print, out, err);
+        pending.clear();
+        batch.clear();
+      }
     }
-    return unreadable;
+    report(pending, batch.isEmpty() ? List.of() : engine.judge(batch), print, out, err);
+    return unjudged;
+  }
+
+  /** One line for stderr in place of a file's result. */
+  private record Problem(String line) {}
+
+  private static void report(
+      List<Object> pending,
+      List<JudgedSeries> judged,
+      Consumer<JudgedSeries> print,
+      PrintWriter out,
+      PrintWriter err) {
+    Iterator<JudgedSeries> results = judged.iterator();
+    for (Object entry : pending) {
+      if (entry instanceof Problem problem) {
+        out.flush();
+        err.println("aiops: " + problem.line());
+        err.flush();
+      } else {
+        print.accept(results.next());
+      }
+    }
+    out.flush();
+    err.flush();
   }
 }

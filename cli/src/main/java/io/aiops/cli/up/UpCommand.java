@@ -4,6 +4,7 @@ import io.aiops.cli.UsageException;
 import io.aiops.cli.options.DurationConverter;
 import io.aiops.cli.render.AnomalyText;
 import io.aiops.cli.render.DurationText;
+import io.aiops.schemas.memory.AnomalyType;
 import io.aiops.schemas.memory.MemoryAnomaly;
 import io.aiops.sinks.json.AnomalyJson;
 import java.io.PrintWriter;
@@ -30,8 +31,10 @@ import picocli.CommandLine.Spec;
           + " collector for this machine and, with --simulate-hosts, a simulated fleet with"
           + " injected leaks whose clock runs --time-scale times faster than real time.",
       "",
-      "Anomalies are printed as they arrive; GET <api>/anomalies?since=<epoch ms> returns them"
-          + " as JSON. Ctrl-C stops everything cleanly; the data directory is reused by the next"
+      "Leaks are printed as they arrive; the anomalous points the anomaly scorer finds"
+          + " (GROWTH_SPIKE: spikes, dips, level shifts, growth) are counted on the progress line"
+          + " (--format json prints them all). GET <api>/anomalies?since=<epoch ms> returns every"
+          + " anomaly as JSON. Ctrl-C stops everything cleanly; the data directory is reused by the next"
           + " start (topics, schema ids, processor state, query store).",
     },
     footer = {
@@ -145,7 +148,8 @@ public final class UpCommand implements Runnable {
     UpSettings settings = settings();
     PrintWriter out = spec.commandLine().getOut();
     AtomicLong anomalies = new AtomicLong();
-    Consumer<MemoryAnomaly> printer = printer(out, anomalies);
+    AtomicLong points = new AtomicLong();
+    Consumer<MemoryAnomaly> printer = printer(out, anomalies, points);
     out.println("aiops: starting (data in " + settings.dataDir().toAbsolutePath() + ") ...");
     out.flush();
     CountDownLatch stop = new CountDownLatch(1);
@@ -153,13 +157,18 @@ public final class UpCommand implements Runnable {
       Thread hook = new Thread(stop::countDown, "aiops-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       printBanner(out, settings, pipeline);
-      waitForStop(out, pipeline, stop, anomalies);
+      waitForStop(out, pipeline, stop, anomalies, points);
       out.println("aiops: stopping ...");
       out.flush();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    out.println("aiops: stopped; " + anomalies.get() + " anomalies received.");
+    out.println(
+        "aiops: stopped; "
+            + anomalies.get()
+            + " anomalies received ("
+            + points.get()
+            + " of them anomalous points).");
     out.flush();
   }
 
@@ -184,10 +193,21 @@ public final class UpCommand implements Runnable {
     }
   }
 
-  private Consumer<MemoryAnomaly> printer(PrintWriter out, AtomicLong count) {
+  /**
+   * Prints each anomaly; in text, the anomalous points of the anomaly scorer (GROWTH_SPIKE, one per
+   * point, dozens an hour on a fleet) are only counted: the progress line says how many, the query
+   * API serves them.
+   */
+  private Consumer<MemoryAnomaly> printer(PrintWriter out, AtomicLong count, AtomicLong points) {
     boolean json = format.equals("json");
     return anomaly -> {
       count.incrementAndGet();
+      if (anomaly.getAnomalyType() == AnomalyType.GROWTH_SPIKE) {
+        points.incrementAndGet();
+        if (!json) {
+          return;
+        }
+      }
       synchronized (out) {
         out.println(json ? AnomalyJson.toJsonLine(anomaly) : AnomalyText.describe(anomaly));
         out.flush();
@@ -217,7 +237,11 @@ public final class UpCommand implements Runnable {
   }
 
   private void waitForStop(
-      PrintWriter out, LocalPipeline pipeline, CountDownLatch stop, AtomicLong anomalies)
+      PrintWriter out,
+      LocalPipeline pipeline,
+      CountDownLatch stop,
+      AtomicLong anomalies,
+      AtomicLong points)
       throws InterruptedException {
     long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
     long progressEveryNanos = TimeUnit.SECONDS.toNanos(15);
@@ -233,7 +257,9 @@ public final class UpCommand implements Runnable {
                 + pipeline.samplesSent()
                 + " samples sent, "
                 + anomalies.get()
-                + " anomalies"
+                + " anomalies ("
+                + points.get()
+                + " anomalous points)"
                 + (simNow < 0 ? "" : ", simulated time " + Instant.ofEpochMilli(simNow)));
         out.flush();
       }

@@ -48,6 +48,7 @@ record DailySwingFit(TrendShape shape, double breakpointMs, double riseBytes, Da
         columns[2 + h][i] = harmonics[h];
       }
     }
+    LeastSquares.OneColumnVaries fits = new LeastSquares.OneColumnVaries(columns, 1, centred);
     DailySwingFit best = NONE;
     double bestError = Double.POSITIVE_INFINITY;
     // Two-bend shapes try every stride-th pair of bends: their cost stays that of a one-bend
@@ -61,7 +62,7 @@ record DailySwingFit(TrendShape shape, double breakpointMs, double riseBytes, Da
           for (int i = 0; i < n; i++) {
             columns[1][i] = shape.regressor(days[i], days[k], days[e]);
           }
-          double[] c = LeastSquares.solve(columns, centred);
+          double[] c = fits.solve();
           if (c == null) {
             continue;
           }

@@ -42,6 +42,103 @@ final class LeastSquares {
     return column == null ? Double.NaN : column[j];
   }
 
+  /**
+   * Repeated fits in which one column changes between solves (a breakpoint search): the products of
+   * the other columns are computed once. Each product is the same sum in the same order as in
+   * {@link #solve}, so both give the same coefficients to the bit.
+   */
+  static final class OneColumnVaries {
+    private final double[][] columns;
+    private final int varying;
+    private final double[] values;
+    private final double[][] fixed;
+
+    /** {@code columns[varying]} may be rewritten between calls to {@link #solve()}. */
+    OneColumnVaries(double[][] columns, int varying, double[] values) {
+      this.columns = columns;
+      this.varying = varying;
+      this.values = values;
+      int p = columns.length;
+      this.fixed = new double[p][p + 1];
+      for (int r = 0; r < p; r++) {
+        for (int c = r; c < p; c++) {
+          if (r != varying && c != varying) {
+            fixed[r][c] = dot(columns[r], columns[c]);
+            fixed[c][r] = fixed[r][c];
+          }
+        }
+        if (r != varying) {
+          fixed[r][p] = dot(columns[r], values);
+        }
+      }
+    }
+
+    /** As {@link LeastSquares#solve} on the columns as they are now. */
+    double[] solve() {
+      int p = columns.length;
+      double[][] a = new double[p][];
+      for (int r = 0; r < p; r++) {
+        a[r] = fixed[r].clone();
+      }
+      double[] products = productsWithVarying();
+      for (int r = 0; r < p; r++) {
+        a[r][varying] = products[r];
+        a[varying][r] = products[r];
+      }
+      a[varying][p] = products[p];
+      return eliminate(a, p);
+    }
+
+    /**
+     * The varying column's products with every column, then with the values. Six columns (the daily
+     * swing fit's) run as independent sums in one pass, so the processor overlaps their additions;
+     * each sum still adds its terms in index order, as {@link LeastSquares#dot} does.
+     */
+    private double[] productsWithVarying() {
+      int p = columns.length;
+      double[] x = columns[varying];
+      double[] products = new double[p + 1];
+      if (p != 6) {
+        for (int r = 0; r < p; r++) {
+          products[r] = dot(columns[r], x);
+        }
+        products[p] = dot(x, values);
+        return products;
+      }
+      double[] c0 = columns[0];
+      double[] c1 = columns[1];
+      double[] c2 = columns[2];
+      double[] c3 = columns[3];
+      double[] c4 = columns[4];
+      double[] c5 = columns[5];
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      double s4 = 0;
+      double s5 = 0;
+      double sv = 0;
+      for (int i = 0; i < x.length; i++) {
+        double xi = x[i];
+        s0 += c0[i] * xi;
+        s1 += c1[i] * xi;
+        s2 += c2[i] * xi;
+        s3 += c3[i] * xi;
+        s4 += c4[i] * xi;
+        s5 += c5[i] * xi;
+        sv += xi * values[i];
+      }
+      products[0] = s0;
+      products[1] = s1;
+      products[2] = s2;
+      products[3] = s3;
+      products[4] = s4;
+      products[5] = s5;
+      products[6] = sv;
+      return products;
+    }
+  }
+
   private static double[] eliminate(double[][] a, int p) {
     double scale = 0;
     for (int r = 0; r < p; r++) {

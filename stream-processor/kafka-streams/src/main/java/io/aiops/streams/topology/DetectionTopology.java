@@ -1,5 +1,6 @@
 package io.aiops.streams.topology;
 
+import io.aiops.detection.series.SeriesDetector;
 import io.aiops.schemas.topic.MemoryTopics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -21,6 +22,14 @@ public final class DetectionTopology {
 
   private DetectionTopology() {}
 
+  /**
+   * The series detector in a value of the {@link #SERIES_STORE} store (read by interactive
+   * queries); throws IllegalArgumentException when the bytes are not a series' state.
+   */
+  public static SeriesDetector seriesDetectorOf(byte[] stored, DetectionSettings settings) {
+    return SeriesState.fromBytes(stored, settings.detector()).detector;
+  }
+
   /** Builds the topology; no I/O happens until it is started. */
   public static Topology build(MemoryTopics topics, DetectionSettings settings) {
     Topology topology = new Topology();
@@ -34,8 +43,11 @@ public final class DetectionTopology {
                 topics.samples().valueSerde().deserializer(), settings, samples),
         SOURCE);
     topology.addStateStore(
+        // Cached: a series' state (up to 14 KB) is written to RocksDB and its changelog once per
+        // commit interval, not at every sample that arrives within it (a replay, a burst).
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(SERIES_STORE), Serdes.String(), Serdes.ByteArray()),
+                Stores.persistentKeyValueStore(SERIES_STORE), Serdes.String(), Serdes.ByteArray())
+            .withCachingEnabled(),
         PROCESSOR);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(

@@ -1,8 +1,9 @@
 package io.aiops.streams.topology;
 
-import io.aiops.detection.LeakDetector;
 import io.aiops.detection.LeakVerdict;
-import io.aiops.detection.PointHistory;
+import io.aiops.detection.anomaly.PointScore;
+import io.aiops.detection.series.SeriesDetector;
+import io.aiops.detection.series.SeriesListener;
 import io.aiops.schemas.memory.CgroupMemory;
 import io.aiops.schemas.memory.HostMemorySample;
 import io.aiops.schemas.memory.MemoryAnomaly;
@@ -16,9 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows every process series of a host through its samples: closes trend windows, feeds the leak
- * detector's history, and decides when a leak is announced. Runtime-neutral apart from the two
- * key-value stores it keeps its state in.
+ * Follows every process series of a host through its samples: closes trend windows, runs each
+ * series' {@link SeriesDetector} (leak verdicts at its cadence, every point scored for anomalies),
+ * and decides what is announced. Runtime-neutral apart from the two key-value stores it keeps its
+ * state in.
  */
 final class ProcessSeriesTracker {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessSeriesTracker.class);
@@ -31,7 +33,6 @@ final class ProcessSeriesTracker {
   }
 
   private final DetectionSettings settings;
-  private final LeakDetector detector;
   private final KeyValueStore<String, byte[]> seriesStore;
   private final KeyValueStore<String, byte[]> hostIndexStore;
 
@@ -40,7 +41,6 @@ final class ProcessSeriesTracker {
       KeyValueStore<String, byte[]> seriesStore,
       KeyValueStore<String, byte[]> hostIndexStore) {
     this.settings = settings;
-    this.detector = new LeakDetector(settings.leak());
     this.seriesStore = seriesStore;
     this.hostIndexStore = hostIndexStore;
   }
@@ -52,10 +52,7 @@ final class ProcessSeriesTracker {
     for (ProcessMemory process : sample.getProcesses()) {
       String seriesId = ProcessSeriesId.of(sample, process);
       index.seen(seriesId, timestampMs);
-      long limitBytes =
-          limitsByCgroup.getOrDefault(
-              process.getCgroupPath() == null ? "" : process.getCgroupPath(),
-              process.getRssBytes() + sample.getMemAvailableBytes());
+      long limitBytes = limitOf(process, sample, limitsByCgroup);
       SeriesState state = loadSeries(seriesId, sample, process);
       track(seriesId, state, timestampMs, process.getRssBytes(), limitBytes, output);
       seriesStore.put(seriesId, state.toBytes());
@@ -86,18 +83,32 @@ final class ProcessSeriesTracker {
     } else {
       return; // late sample of a closed window: the history has moved on
     }
-    state.limitBytes = limitBytes;
-    if (state.history.add(timestampMs, rssBytes)) {
-      judge(seriesId, state, timestampMs, limitBytes, output);
-    }
+    state.limitBytes = limitBytes > 0 ? limitBytes : SeriesState.NONE;
+    state.detector.add(
+        timestampMs,
+        rssBytes,
+        limitBytes,
+        new SeriesListener() {
+          @Override
+          public void judged(LeakVerdict verdict) {
+            judge(seriesId, state, timestampMs, verdict, output);
+          }
+
+          @Override
+          public void scored(PointScore score) {
+            if (score.score() >= settings.minAnomalyScore()) {
+              output.anomaly(seriesId, TrendRecords.pointAnomaly(seriesId, state, score));
+            }
+          }
+        });
   }
 
   private void judge(
-      String seriesId, SeriesState state, long timestampMs, long limitBytes, Output output) {
-    LeakVerdict verdict = detector.evaluate(state.history, limitBytes);
+      String seriesId, SeriesState state, long timestampMs, LeakVerdict verdict, Output output) {
     state.slopeBytesPerHour =
         verdict.evidence().getOrDefault("theil_sen_bytes_per_hour", Double.NaN);
     state.etaSeconds = verdict.oomEtaSeconds().orElse(Double.NaN);
+    state.verdictAtMs = timestampMs;
     if (!verdict.leak()) {
       state.leakSinceMs = SeriesState.NONE;
       return;
@@ -117,7 +128,7 @@ final class ProcessSeriesTracker {
     byte[] stored = seriesStore.get(seriesId);
     if (stored != null) {
       try {
-        SeriesState state = SeriesState.fromBytes(stored);
+        SeriesState state = SeriesState.fromBytes(stored, settings.detector());
         state.comm = process.getComm();
         return state;
       } catch (IllegalArgumentException e) {
@@ -131,7 +142,7 @@ final class ProcessSeriesTracker {
         process.getComm(),
         ProcessSeriesId.serviceOf(process),
         process.getPid(),
-        new PointHistory(settings.historyBucket().toMillis(), settings.historyCapacity()));
+        new SeriesDetector(settings.detector()));
   }
 
   private HostSeriesIndex loadIndex(String hostId) {
@@ -144,6 +155,23 @@ final class ProcessSeriesTracker {
       }
     }
     return HostSeriesIndex.empty();
+  }
+
+  /**
+   * The limit the OOM ETA is measured against: the process's cgroup limit, else RSS plus the host's
+   * MemAvailable; 0 (unknown) for a sample without host memory figures (MemTotal 0), as a replayed
+   * export without a limit column is.
+   */
+  private static long limitOf(
+      ProcessMemory process, HostMemorySample sample, Map<String, Long> limitsByCgroup) {
+    Long cgroupLimit =
+        limitsByCgroup.get(process.getCgroupPath() == null ? "" : process.getCgroupPath());
+    if (cgroupLimit != null) {
+      return cgroupLimit;
+    }
+    return sample.getMemTotalBytes() > 0
+        ? process.getRssBytes() + sample.getMemAvailableBytes()
+        : 0;
   }
 
   private static Map<String, Long> cgroupLimits(List<CgroupMemory> cgroups) {

@@ -1,6 +1,8 @@
 package io.aiops.streams.topology;
 
 import io.aiops.detection.LeakVerdict;
+import io.aiops.detection.anomaly.AnomalyKind;
+import io.aiops.detection.anomaly.PointScore;
 import io.aiops.schemas.memory.AnomalyType;
 import io.aiops.schemas.memory.MemoryAnomaly;
 import io.aiops.schemas.memory.MemoryTrend;
@@ -34,8 +36,52 @@ final class TrendRecords {
         .setRssLastBytes(s.lastBytes)
         .setSlopeBytesPerHour(Double.isNaN(s.slopeBytesPerHour) ? null : s.slopeBytesPerHour)
         .setLimitBytes(s.limitBytes == SeriesState.NONE ? null : s.limitBytes)
-        .setOomEtaSeconds(Double.isNaN(s.etaSeconds) ? null : s.etaSeconds)
+        .setOomEtaSeconds(etaOrNull(s.etaSecondsAt(s.windowStartMs + windowMs)))
         .build();
+  }
+
+  /**
+   * One point the anomaly scorer judged anomalous: a {@code GROWTH_SPIKE} (what the daily pattern
+   * does not explain) whose classification is the kind (spike, dip, level_shift, growth) and whose
+   * confidence is the score. Value and forecast are in the evidence at full precision, so a
+   * consumer recovers the point exactly ({@link PointAnomalies}).
+   */
+  static MemoryAnomaly pointAnomaly(String seriesId, SeriesState s, PointScore point) {
+    Long onset = point.onsetMs().isPresent() ? point.onsetMs().getAsLong() : null;
+    Map<String, String> evidence = new LinkedHashMap<>();
+    evidence.put(PointAnomalies.VALUE, Double.toString(point.value()));
+    if (!Double.isNaN(point.expected())) {
+      evidence.put(PointAnomalies.EXPECTED, Double.toString(point.expected()));
+    }
+    boolean lasting = point.kind() == AnomalyKind.LEVEL_SHIFT || point.kind() == AnomalyKind.GROWTH;
+    return MemoryAnomaly.newBuilder()
+        .setAnomalyId(
+            seriesId
+                + "/GROWTH_SPIKE/"
+                + point.kind().label()
+                + "/"
+                + (onset != null ? onset : point.timestampMs()))
+        .setSeriesId(seriesId)
+        .setSeriesKind(SeriesKind.PROCESS)
+        .setAnomalyType(AnomalyType.GROWTH_SPIKE)
+        // A lasting change wants a look; a lone spike or dip is context for one.
+        .setSeverity(lasting ? Severity.WARNING : Severity.INFO)
+        .setHostId(s.hostId)
+        .setService(s.service)
+        .setComm(s.comm)
+        .setPid(s.pid)
+        .setDetectedAtMs(point.timestampMs())
+        .setOnsetMs(onset)
+        .setClassification(point.kind().label())
+        .setConfidence(point.score())
+        .setCurrentBytes(Math.round(point.value()))
+        .setLimitBytes(s.limitBytes == SeriesState.NONE ? null : s.limitBytes)
+        .setEvidence(evidence)
+        .build();
+  }
+
+  private static Double etaOrNull(double etaSeconds) {
+    return Double.isNaN(etaSeconds) ? null : etaSeconds;
   }
 
   static MemoryAnomaly leakAnomaly(

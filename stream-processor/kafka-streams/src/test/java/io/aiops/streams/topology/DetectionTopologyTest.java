@@ -3,8 +3,14 @@ package io.aiops.streams.topology;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.aiops.detection.PointHistory;
+import io.aiops.detection.anomaly.PointScore;
+import io.aiops.detection.series.SeriesDetector;
+import io.aiops.detection.series.SeriesDetectorSettings;
+import io.aiops.detection.series.SeriesListener;
 import io.aiops.schemas.memory.AnomalyType;
 import io.aiops.schemas.memory.CgroupMemory;
 import io.aiops.schemas.memory.HostMemorySample;
@@ -13,10 +19,15 @@ import io.aiops.schemas.memory.MemoryTrend;
 import io.aiops.schemas.memory.ProcessMemory;
 import io.aiops.schemas.topic.DeadLetterHeaders;
 import io.aiops.schemas.topic.MemoryTopics;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Random;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -27,6 +38,7 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DetectionTopologyTest {
   private static final long MIB = 1024L * 1024;
@@ -43,11 +55,15 @@ class DetectionTopologyTest {
   private TestOutputTopic<String, MemoryAnomaly> anomalies;
   private TestOutputTopic<byte[], byte[]> deadLetters;
 
+  // Not the default /tmp/kafka-streams: a build in another worktree may hold its lock.
+  @TempDir Path stateDir;
+
   @BeforeEach
   void startDriver() {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "detection-topology-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     driver =
         new TopologyTestDriver(
             DetectionTopology.build(topics, DetectionSettings.defaults()), props);
@@ -165,6 +181,108 @@ class DetectionTopologyTest {
     }
     assertTrue(deadLetters.isEmpty(), "damaged state must not dead-letter the host's samples");
     assertFalse(trends.isEmpty());
+  }
+
+  @Test
+  void publishesEveryAnomalousPointTheSeriesDetectorScoresAndNoOther() {
+    long stepMs = 10 * 60_000L;
+    SeriesDetector offline = new SeriesDetector(SeriesDetectorSettings.defaults());
+    List<PointScore> expected = new ArrayList<>();
+    SeriesListener keep =
+        new SeriesListener() {
+          @Override
+          public void scored(PointScore score) {
+            if (score.anomalous()) {
+              expected.add(score);
+            }
+          }
+        };
+    Random noise = new Random(11);
+    for (long t = START_MS; t <= START_MS + 5 * 24 * HOUR_MS; t += stepMs) {
+      double hours = (t - START_MS) / (double) HOUR_MS;
+      boolean spike = Math.floorMod((long) hours, 29) == 28 && (t / stepMs) % 6 == 0;
+      long rss =
+          (long)
+              (900 * MIB
+                  + 150 * MIB * Math.sin(2 * Math.PI * hours / 24)
+                  + 3 * MIB * noise.nextGaussian()
+                  + (spike ? 400 * MIB : 0));
+      offline.add(t, rss, LIMIT_BYTES, keep);
+      samples.pipeInput("host-e", sample("host-e", t, rss, 200 * MIB), t);
+    }
+    List<PointScore> published = new ArrayList<>();
+    for (MemoryAnomaly anomaly : anomalies.readValuesToList()) {
+      assertEquals(AnomalyType.GROWTH_SPIKE, anomaly.getAnomalyType(), anomaly.toString());
+      assertEquals(100, anomaly.getPid(), "the flat neighbour has nothing abnormal");
+      published.add(PointAnomalies.pointOf(anomaly).orElseThrow());
+    }
+    assertFalse(expected.isEmpty(), "the injected spikes are anomalous");
+    assertEquals(expected, published);
+  }
+
+  @Test
+  void continuesTheLeakHistoryOfAStateWrittenBeforeTheSeriesDetector() throws Exception {
+    PointHistory kept = new PointHistory(30 * 60_000L, 96);
+    for (long t = START_MS; t < START_MS + 30 * HOUR_MS; t += STEP_MS) {
+      kept.add(t, 1024 * MIB + (t - START_MS) / (double) HOUR_MS * 30 * MIB);
+    }
+    KeyValueStore<String, byte[]> store = driver.getKeyValueStore(DetectionTopology.SERIES_STORE);
+    store.put("host-f/boot-1/100/1000", formatOneState(kept));
+    long resumeMs = START_MS + 30 * HOUR_MS;
+    for (long t = resumeMs; t < resumeMs + 2 * HOUR_MS; t += STEP_MS) {
+      long rss = (long) (1024 * MIB + (t - START_MS) / (double) HOUR_MS * 30 * MIB);
+      samples.pipeInput("host-f", sample("host-f", t, rss, 200 * MIB), t);
+    }
+    List<MemoryAnomaly> leaks =
+        anomalies.readValuesToList().stream()
+            .filter(a -> a.getAnomalyType() == AnomalyType.MEMORY_LEAK)
+            .toList();
+    assertEquals(1, leaks.size(), "the 30 h kept are judged at the first bucket: a leak");
+    assertEquals(100, leaks.get(0).getPid());
+  }
+
+  @Test
+  void measuresNoEtaWhenTheSampleCarriesNoLimitAndNoHostMemory() {
+    for (long t = START_MS; t <= START_MS + 40 * HOUR_MS; t += STEP_MS) {
+      double hours = (t - START_MS) / (double) HOUR_MS;
+      HostMemorySample replayed = sample("host-g", t, (long) (1024 * MIB + hours * 30 * MIB), 0);
+      replayed.setCgroups(List.of());
+      replayed.setMemTotalBytes(0);
+      replayed.setMemAvailableBytes(0);
+      replayed.setProcesses(replayed.getProcesses().subList(0, 1));
+      samples.pipeInput("host-g", replayed, t);
+    }
+    MemoryAnomaly leak = anomalies.readValuesToList().get(0);
+    assertEquals(AnomalyType.MEMORY_LEAK, leak.getAnomalyType());
+    assertNull(leak.getLimitBytes());
+    assertNull(leak.getOomEtaSeconds());
+  }
+
+  /** A series' state as stored before the series detector (format 1): a bare leak history. */
+  private static byte[] formatOneState(PointHistory history) throws IOException {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(buffer)) {
+      out.writeByte(1);
+      out.writeUTF("host-f");
+      out.writeUTF("java");
+      out.writeUTF("/kubepods/checkout");
+      out.writeInt(100);
+      out.writeLong(-1);
+      out.writeInt(0);
+      out.writeDouble(0);
+      out.writeLong(0);
+      out.writeLong(0);
+      out.writeLong(0);
+      out.writeLong(-1);
+      out.writeLong(-1);
+      out.writeDouble(Double.NaN);
+      out.writeDouble(Double.NaN);
+      out.writeLong(LIMIT_BYTES);
+      byte[] historyBytes = history.toBytes();
+      out.writeInt(historyBytes.length);
+      out.write(historyBytes);
+    }
+    return buffer.toByteArray();
   }
 
   private static HostMemorySample sample(String host, long t, long leakingRss, long stableRss) {
