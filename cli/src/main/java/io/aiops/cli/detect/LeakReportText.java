@@ -55,10 +55,13 @@ final class LeakReportText {
             + v.classification()
             + "), confidence "
             + String.format(Locale.ROOT, "%.2f", v.confidence()));
+    boolean noBucketYet = v.evidence().getOrDefault("points", 0.0) == 0;
     line(
         out,
         "trend",
-        ByteSize.format(v.trendBytes()) + " now, " + signed(v.growthBytesPerHour()) + "/h");
+        noBucketYet
+            ? "not measured yet: no 30-minute bucket has closed"
+            : ByteSize.format(v.trendBytes()) + " now, " + signed(v.growthBytesPerHour()) + "/h");
     if (v.onsetMs().isPresent()) {
       line(out, "growth since", time(v.onsetMs().getAsLong()));
     }

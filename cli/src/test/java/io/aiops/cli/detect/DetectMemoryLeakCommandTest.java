@@ -128,4 +128,20 @@ class DetectMemoryLeakCommandTest {
     assertTrue(report.contains("insufficient_history"), report);
     assertTrue(report.contains("at least 24 h"), report);
   }
+
+  @Test
+  void saysTheTrendIsNotMeasuredBeforeTheFirstBucketCloses(CapturedConsole console)
+      throws IOException {
+    StringBuilder csv = new StringBuilder("timestamp,rss_bytes\n");
+    for (int s = 0; s < 600; s += 60) {
+      csv.append(START_SEC + s).append(',').append(50_000_000L).append('\n');
+    }
+    Files.writeString(dir.resolve("ten-minutes.csv"), csv);
+
+    AiopsCommand.run("detect", "memory-leak", "--input", dir.resolve("ten-minutes.csv").toString());
+
+    String report = console.stdout();
+    assertTrue(report.contains("not measured yet"), report);
+    assertFalse(report.contains("0 B now"), report);
+  }
 }
