@@ -1,5 +1,7 @@
 package io.aiops.cli.detect;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.aiops.cli.AiopsCommand;
 import io.aiops.cli.CapturedConsole;
 import java.io.IOException;
@@ -77,6 +79,31 @@ final class ExportedSeries {
     int status = AiopsCommand.run(args);
     return new Run(
         status, console.stdout().substring(before), console.stderr().substring(beforeErr));
+  }
+
+  /**
+   * Runs {@code aiops detect COMMAND --input INPUT --format json} with the offline engine and with
+   * {@code --engine streams}, checks that both print the same stdout, the same command lines on
+   * stderr and the same exit status, and returns the offline run.
+   */
+  static Run offlineEqualsStreams(CapturedConsole console, String command, String input) {
+    Run offline = run(console, "detect", command, "--input", input, "--format", "json");
+    Run streams =
+        run(
+            console,
+            "detect",
+            command,
+            "--input",
+            input,
+            "--format",
+            "json",
+            "--engine",
+            "streams");
+    assertEquals(offline.stdout(), streams.stdout());
+    assertEquals(
+        offline.commandLines(), streams.commandLines(), "the same one line for the malformed file");
+    assertEquals(offline.exitStatus(), streams.exitStatus());
+    return offline;
   }
 
   private static double daily(double hours) {

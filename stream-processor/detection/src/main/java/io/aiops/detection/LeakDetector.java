@@ -83,7 +83,6 @@ public final class LeakDetector {
     TrendEvidence trend = judgement.trend();
     Line growth = leak ? TheilSenSlope.fit(timesMs, level, onsetIndex, n) : trend.overall();
     double trendBytes = growth.valueAt(spanMs);
-    // The kernel kills at the daily peak, not at the trend, so the swing eats into the headroom.
     // The parabola is fitted to the raw series: the swing fit's harmonics and bends take up part
     // of a curvature (measured: a third of it over 48 h), while the swing itself only adds noise.
     QuadraticGrowth curve =
@@ -96,10 +95,10 @@ public final class LeakDetector {
                 level,
                 onsetIndex,
                 growth,
+                trendBytes,
                 curve,
                 accelerating,
                 swingPeakBytes,
-                spanMs,
                 limitBytes)
             : OomEta.NONE;
     if (accelerating) {
@@ -148,19 +147,20 @@ public final class LeakDetector {
   }
 
   /**
-   * The ETA from the trend at the newest point plus the daily peak (the kernel kills at the peak),
-   * and its range from the slope's 95 % bounds. An accelerating leak starts from the parabola's
-   * level and rate now, its range scaled by the same relative bounds.
+   * The ETA from the trend at the newest point plus the daily peak (the kernel kills at the peak,
+   * so the swing eats into the headroom), and its range from the slope's 95 % bounds. An
+   * accelerating leak starts from the parabola's level and rate now, its range scaled by the same
+   * relative bounds.
    */
   private OomEta eta(
       double[] timesMs,
       double[] level,
       int onsetIndex,
       Line growth,
+      double trendBytes,
       QuadraticGrowth curve,
       boolean accelerating,
       double swingPeakBytes,
-      double spanMs,
       long limitBytes) {
     int n = level.length;
     double[] boundsPerMs = TheilSenSlope.slopeBounds(timesMs, level, onsetIndex, n, Z_95);
@@ -168,9 +168,9 @@ public final class LeakDetector {
     double scale = rate / growth.slopePerHour();
     double low = boundsPerMs[0] * Line.MS_PER_HOUR * scale;
     double high = boundsPerMs[1] * Line.MS_PER_HOUR * scale;
-    double trendBytes = accelerating ? curve.bytesAtEnd() : growth.valueAt(spanMs);
+    double fromBytes = accelerating ? curve.bytesAtEnd() : trendBytes;
     return OomEtaEstimator.estimate(
-        trendBytes + swingPeakBytes,
+        fromBytes + swingPeakBytes,
         rate,
         Double.isNaN(low) ? rate : low,
         Double.isNaN(high) ? rate : high,

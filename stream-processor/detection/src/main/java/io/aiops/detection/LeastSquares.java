@@ -13,12 +13,8 @@ final class LeastSquares {
    */
   static double[] solve(double[][] columns, double[] values) {
     int p = columns.length;
-    double[][] a = new double[p][p + 1];
+    double[][] a = augmentedGram(columns);
     for (int r = 0; r < p; r++) {
-      for (int c = r; c < p; c++) {
-        a[r][c] = dot(columns[r], columns[c]);
-        a[c][r] = a[r][c];
-      }
       a[r][p] = dot(columns[r], values);
     }
     return eliminate(a, p);
@@ -30,16 +26,23 @@ final class LeastSquares {
    */
   static double inverseDiagonal(double[][] columns, int j) {
     int p = columns.length;
+    double[][] a = augmentedGram(columns);
+    a[j][p] = 1;
+    double[] column = eliminate(a, p);
+    return column == null ? Double.NaN : column[j];
+  }
+
+  /** The columns' Gram matrix with an empty right-hand column for the caller to fill. */
+  private static double[][] augmentedGram(double[][] columns) {
+    int p = columns.length;
     double[][] a = new double[p][p + 1];
     for (int r = 0; r < p; r++) {
       for (int c = r; c < p; c++) {
         a[r][c] = dot(columns[r], columns[c]);
         a[c][r] = a[r][c];
       }
-      a[r][p] = r == j ? 1 : 0;
     }
-    double[] column = eliminate(a, p);
-    return column == null ? Double.NaN : column[j];
+    return a;
   }
 
   /**

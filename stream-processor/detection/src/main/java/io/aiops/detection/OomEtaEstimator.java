@@ -11,18 +11,10 @@ public final class OomEtaEstimator {
 
   /**
    * Seconds until the trend reaches the limit, empty when not growing or beyond the horizon, or
-   * when the limit is unknown ({@code <= 0}). A trend already at or past the limit gives 0.
-   */
-  public static OptionalDouble etaSeconds(
-      double trendBytes, double growthBytesPerHour, double limitBytes, Duration horizon) {
-    return etaSeconds(trendBytes, growthBytesPerHour, 0, limitBytes, horizon);
-  }
-
-  /**
-   * As {@link #etaSeconds(double, double, double, Duration)}, for a rate that itself grows by
-   * {@code accelBytesPerHour2} each hour: the time {@code x} where {@code rate·x + accel·x²/2}
-   * covers the headroom. A negative acceleration is taken as none: a leak slowing down is judged by
-   * its current rate, not trusted to stop.
+   * when the limit is unknown ({@code <= 0}); a trend already at or past the limit gives 0. The
+   * rate may itself grow by {@code accelBytesPerHour2} each hour: the time {@code x} where {@code
+   * rate·x + accel·x²/2} covers the headroom (0 for a straight line). A negative acceleration is
+   * taken as none: a leak slowing down is judged by its current rate, not trusted to stop.
    */
   public static OptionalDouble etaSeconds(
       double trendBytes,

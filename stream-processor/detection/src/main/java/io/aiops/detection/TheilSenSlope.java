@@ -44,15 +44,7 @@ public final class TheilSenSlope {
     checkRange(timesMs, values, from, to);
     int count = to - from;
     double[] slopes = new double[Math.max(0, count * (count - 1) / 2)];
-    int pairs = 0;
-    for (int i = from; i < to; i++) {
-      for (int j = i + 1; j < to; j++) {
-        double dt = timesMs[j] - timesMs[i];
-        if (dt != 0) {
-          slopes[pairs++] = (values[j] - values[i]) / dt;
-        }
-      }
-    }
+    int pairs = pairwiseSlopes(timesMs, values, from, to, slopes);
     if (pairs < 2) {
       return new double[] {Double.NaN, Double.NaN};
     }
@@ -70,6 +62,13 @@ public final class TheilSenSlope {
   private static double medianPairwiseSlope(double[] timesMs, double[] values, int from, int to) {
     int count = to - from;
     double[] slopes = new double[count * (count - 1) / 2];
+    int pairs = pairwiseSlopes(timesMs, values, from, to, slopes);
+    return pairs == 0 ? 0 : Median.ofFirst(slopes, pairs);
+  }
+
+  /** Fills {@code slopes} with the slope of every pair of distinct times; returns how many. */
+  private static int pairwiseSlopes(
+      double[] timesMs, double[] values, int from, int to, double[] slopes) {
     int pairs = 0;
     for (int i = from; i < to; i++) {
       for (int j = i + 1; j < to; j++) {
@@ -79,7 +78,7 @@ public final class TheilSenSlope {
         }
       }
     }
-    return pairs == 0 ? 0 : Median.ofFirst(slopes, pairs);
+    return pairs;
   }
 
   static void checkRange(double[] timesMs, double[] values, int from, int to) {
