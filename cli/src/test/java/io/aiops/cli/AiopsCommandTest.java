@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import picocli.CommandLine;
 
 @ExtendWith(CapturedConsole.class)
 class AiopsCommandTest {
@@ -54,5 +57,29 @@ class AiopsCommandTest {
         console.stderr().contains("--simulate-hosts must be between 0 and 10000"),
         console.stderr());
     assertFalse(console.stderr().contains("\tat "));
+  }
+
+  @Test
+  void everyCommandsHelpRendersWithoutPicocliWarnings(CapturedConsole console) {
+    // A lone '%' in a description ("10 % of RAM") makes picocli print a warning and the raw,
+    // unwrapped text instead of the help: '%%' is how a description says '%'.
+    List<List<String>> paths = new ArrayList<>();
+    collect(new CommandLine(new AiopsCommand()), new ArrayList<>(), paths);
+    assertTrue(paths.size() > 15, paths.toString());
+    for (List<String> path : paths) {
+      List<String> args = new ArrayList<>(path);
+      args.add("--help");
+      assertEquals(0, AiopsCommand.run(args.toArray(String[]::new)), path.toString());
+    }
+    assertFalse(console.stderr().contains("picocli WARN"), console.stderr());
+  }
+
+  private static void collect(CommandLine command, List<String> path, List<List<String>> out) {
+    out.add(path);
+    for (var sub : command.getSubcommands().entrySet()) {
+      List<String> next = new ArrayList<>(path);
+      next.add(sub.getKey());
+      collect(sub.getValue(), next, out);
+    }
   }
 }

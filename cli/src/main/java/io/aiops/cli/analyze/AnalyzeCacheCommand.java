@@ -31,8 +31,8 @@ import picocli.CommandLine.Option;
           + " written back per second (nr_dirtied, nr_written) and refaults, evicted pages read"
           + " back (workingset_refault_file and _anon; workingset_refault before 5.9), against the"
           + " pages read from disk (pgpgin) and the share that was part of the working set"
-          + " (workingset_activate). Thrashing: file refaults of 0.1 % of RAM a second or more"
-          + " (1 % critical).",
+          + " (workingset_activate). Thrashing: file refaults of 0.1 %% of RAM a second or more"
+          + " (1 %% critical).",
     },
     footer = {
       "",

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
           + " share of the swap in use). Then what to do: vm.swappiness, limits, memory.",
       "",
       "A swap storm is swap-in and swap-out both at the swap storm detector's lines (max(1 MiB/s,"
-          + " 0.01 % of RAM per second) warning, max(10 MiB/s, 0.1 %) critical) over the"
+          + " 0.01 %% of RAM per second) warning, max(10 MiB/s, 0.1 %%) critical) over the"
           + " interval. VmSwap counts a process's private pages in swap; swapped tmpfs and"
           + " shared memory are in no process's figure, so the sum can fall short of the swap"
           + " in use.",
@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
       "",
       "Examples:",
       "  aiops analyze swap                              # how full, how fast, what to do",
-      "  aiops analyze swap --processes --threshold 10%  # who holds at least 10 % of it",
+      "  aiops analyze swap --processes --threshold 10%%  # who holds at least 10 %% of it",
       "  aiops analyze swap --processes --format json --interval 10s",
       "  aiops analyze swap --processes --proc-root saved/proc --interval 10s",
       "",
@@ -56,7 +56,7 @@ public final class AnalyzeSwapCommand implements Callable<Integer> {
       converter = PercentConverter.class,
       description =
           "With --processes: only those holding at least this share of the swap in use"
-              + " (10%, 2.5%; default 0: every process with memory in swap). Implies --processes.")
+              + " (10%%, 2.5%%; default 0: every process with memory in swap). Implies --processes.")
   Double threshold;
 
   @Mixin HostDiagnosisOptions host;
