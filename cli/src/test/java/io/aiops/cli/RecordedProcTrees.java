@@ -24,7 +24,20 @@ public final class RecordedProcTrees {
 
   public static final String SWAP_HEAVY_INTERVAL = "10s";
 
+  /**
+   * This build machine right after a real memcg OOM kill, with vmstat.earlier read as the leak
+   * began, 10 s before vmstat, and the kernel log since then in dev/kmsg.
+   */
+  public static final String MEMCG_OOM = RecordedHosts.KERNEL_6_18_MEMCG_OOM;
+
+  public static final String MEMCG_OOM_INTERVAL = "10s";
+
   private RecordedProcTrees() {}
+
+  /** A file or directory of the tree, e.g. "dev/kmsg". */
+  public static String file(String tree, String relative) {
+    return HOSTS.resolve(tree).resolve(relative).toString();
+  }
 
   /** The tree's proc directory, as --proc-root takes it. */
   public static String proc(String tree) {

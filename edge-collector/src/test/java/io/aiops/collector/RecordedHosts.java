@@ -27,6 +27,27 @@ public final class RecordedHosts {
    */
   public static final String KERNEL_6_18_RECORDED_SMAPS = "kernel-6.18-recorded-smaps";
 
+  /**
+   * Recorded whole on the build machine (6.18, memory controller on cgroup v1) right after a real
+   * memcg OOM kill: a 96 MiB cgroup whose leaking python3 was killed while its bystander (sleep)
+   * lived on; dev/kmsg holds every kernel log record since the leak started, raw. See
+   * recorded-with/record.py.
+   */
+  public static final String KERNEL_6_18_MEMCG_OOM = "kernel-6.18-memcg-oom";
+
+  /** In {@link #KERNEL_6_18_MEMCG_OOM}: the cgroup whose limit was hit, as the kernel names it. */
+  public static final String OOM_MEMCG =
+      "/process_api/27053ccaa5cd75ddbd8fac6990b34f9b/aiops-oom-demo";
+
+  /** In {@link #KERNEL_6_18_MEMCG_OOM}: the process the kernel killed (gone from the tree). */
+  public static final int OOM_VICTIM = 29897;
+
+  /** In {@link #KERNEL_6_18_MEMCG_OOM}: sleep 1000 in the same cgroup, which survived. */
+  public static final int OOM_BYSTANDER = 29865;
+
+  /** In {@link #KERNEL_6_18_MEMCG_OOM}: an idle JVM outside the cgroup. */
+  public static final int OOM_HOST_JVM = 29866;
+
   /** In {@link #KERNEL_6_18_RECORDED_SMAPS}: java -Xmx64m -XX:+UseSerialGC, idle, 167 mappings. */
   public static final int RECORDED_JVM = 27346;
 

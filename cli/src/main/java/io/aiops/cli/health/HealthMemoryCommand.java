@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
           + " pressure (PSI, or direct-reclaim stalls without it), swap-in and swap-out rates,"
           + " fragmentation (buddyinfo), cache refaults (evicted file pages read back) and dirty"
           + " pages. Each signal costs points; the score is 100 minus the points, and its risk"
-          + " level is ok (80-100), watch (60-79), warning (40-59) or critical (below 40).",
+          + " level is ok (80-100), watch (60-79), warning (40-59) or critical (below 40). OOM"
+          + " kills (since boot, and during the interval) are reported beside the score, not in"
+          + " it: a container's limit is hit on healthy hosts too.",
       "",
       "Rates come from two readings of /proc/vmstat --interval apart (a countdown shows on a"
           + " terminal). The score is a snapshot of that interval; the same library scores"
@@ -35,8 +37,9 @@ import picocli.CommandLine.Option;
       "  aiops health memory --score --format json --interval 10s",
       "  aiops health memory --score --proc-root saved/proc --interval 10s",
       "",
-      "Exit status: 0 when the risk is ok or watch; 1 when it is warning or critical; 2 for"
-          + " bad usage or a --proc-root that is not a readable /proc tree.",
+      "Exit status: 0 when the risk is ok or watch; 1 when it is warning or critical, or when"
+          + " the kernel killed a process for memory during the interval (vmstat oom_kill); 2"
+          + " for bad usage or a --proc-root that is not a readable /proc tree.",
     })
 public final class HealthMemoryCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -25,6 +25,8 @@ record MemoryHealth(
     List<HealthFactor> everyFactor,
     List<String> notes) {
 
+  private static final String OOM_KILL = "oom_kill";
+
   static MemoryHealth of(SampledHost sampled, List<String> notes) {
     HostHealthSignals signals =
         HostHealthSignals.from(sampled.later().toReading(), sampled.rates());
@@ -36,9 +38,26 @@ record MemoryHealth(
         List.copyOf(notes));
   }
 
-  /** A warning or critical risk is a finding: exit status 1. */
+  /**
+   * A warning or critical risk is a finding, and so is a process the kernel killed for memory
+   * during the interval, whatever the score: a cgroup's limit can be hit on a healthy host.
+   */
   boolean finding() {
-    return score.risk() == RiskLevel.WARNING || score.risk() == RiskLevel.CRITICAL;
+    return score.risk() == RiskLevel.WARNING
+        || score.risk() == RiskLevel.CRITICAL
+        || (oomKillsInInterval() != null && oomKillsInInterval() > 0);
+  }
+
+  /** OOM kills since boot (vmstat oom_kill, 4.13+); null when the kernel does not count them. */
+  Long oomKillsSinceBoot() {
+    return sampled.later().counter(OOM_KILL);
+  }
+
+  /** OOM kills between the two readings; null without an earlier reading or the counter. */
+  Long oomKillsInInterval() {
+    Long before = sampled.earlier().map(e -> e.counter(OOM_KILL)).orElse(null);
+    Long after = oomKillsSinceBoot();
+    return before == null || after == null || after < before ? null : after - before;
   }
 
   long memTotalBytes() {

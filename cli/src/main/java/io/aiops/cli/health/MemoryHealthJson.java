@@ -44,6 +44,8 @@ final class MemoryHealthJson {
     o.put("unusable_free_index_order4_ratio", number(s.unusableFreeIndexOrder4()));
     o.put("unusable_free_index_order3_ratio", number(s.unusableFreeIndexOrder3()));
     o.put("dirty_share_ratio", s.dirtyShareRatio());
+    o.put("oom_kills_in_interval", health.oomKillsInInterval());
+    o.put("oom_kills_since_boot", health.oomKillsSinceBoot());
     o.put("factors", factors(health.everyFactor()));
     o.put("rates_note", health.sampled().ratesNote());
     o.put("notes", health.notes());

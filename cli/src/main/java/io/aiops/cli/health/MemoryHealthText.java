@@ -44,6 +44,10 @@ final class MemoryHealthText {
               Locale.ROOT, "Memory health of %s: %s%s%n", health.sampled().subject(), risk, over));
     }
     line(out, "memory", memory(health));
+    String kills = oomKills(health, terminal);
+    if (kills != null) {
+      line(out, "oom kills", kills);
+    }
     if (scoreView) {
       costs(out, health.score().factors(), terminal);
     } else {
@@ -79,6 +83,31 @@ final class MemoryHealthText {
         + ByteSize.format(h.memFreeBytes())
         + " free; "
         + swap;
+  }
+
+  /**
+   * The kernel's OOM kills, which the score does not weigh (a cgroup's limit is hit on healthy
+   * hosts too) but a person looking at memory wants first; null when the kernel does not count
+   * them.
+   */
+  private static String oomKills(MemoryHealth h, Terminal terminal) {
+    Long sinceBoot = h.oomKillsSinceBoot();
+    if (sinceBoot == null) {
+      return null;
+    }
+    Long inInterval = h.oomKillsInInterval();
+    String boot = String.format(Locale.ROOT, "%,d since boot", sinceBoot);
+    if (inInterval != null && inInterval > 0) {
+      return terminal.alarm(String.format(Locale.ROOT, "%,d during the interval", inInterval))
+          + ", "
+          + boot
+          + ": aiops analyze oom --last says which process, which limit and why";
+    }
+    return sinceBoot == 0
+        ? "none since boot"
+        : boot
+            + (inInterval == null ? "" : ", none during the interval")
+            + ": aiops analyze oom lists them";
   }
 
   /** Every signal with its own state, then what to do about those that are not ok. */
