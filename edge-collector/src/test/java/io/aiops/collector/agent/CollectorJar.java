@@ -14,9 +14,41 @@ final class CollectorJar {
 
   private CollectorJar() {}
 
+  static final Path CLASS_LIST = Path.of("../infra/deploy/cds/aiops-collector.classlist");
+  static final Path ARCHIVE_TOOL = Path.of("../infra/deploy/cds/collector-class-archive");
+
   static ProcessBuilder command(Path logs, String... args) {
+    return command(logs, List.of(), args);
+  }
+
+  /**
+   * Builds the class-data archive with the tool the systemd unit's ExecStartPre and the image run,
+   * from the committed class list, into {@code dir}; returns it (missing if the tool could not).
+   */
+  static Path buildArchive(Path dir) throws IOException, InterruptedException {
+    Path archive = dir.resolve("aiops-collector.jsa");
+    Process tool =
+        new ProcessBuilder(
+                "sh",
+                ARCHIVE_TOOL.toString(),
+                JAR.toString(),
+                CLASS_LIST.toString(),
+                archive.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("archive.log").toFile())
+            .start();
+    if (!tool.waitFor(120, TimeUnit.SECONDS)) {
+      tool.destroyForcibly();
+      throw new AssertionError("collector-class-archive did not end within 120 s");
+    }
+    return archive;
+  }
+
+  /** The jar with the systemd unit's JVM flags and {@code jvmFlags} (an archive, logging). */
+  static ProcessBuilder command(Path logs, List<String> jvmFlags, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmFlags);
     // The JVM flags the systemd unit and the DaemonSet use.
     command.addAll(
         List.of(
