@@ -18,6 +18,7 @@ import io.aiops.schemas.topic.DeadLetterHeaders;
 import io.aiops.schemas.topic.MemoryTopics;
 import io.aiops.schemas.topic.TopicNames;
 import io.aiops.sinks.store.AnomalyStore;
+import io.aiops.sinks.store.QueryStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,7 +62,8 @@ class AnomalySinkIT {
     produceRaw(stack, GARBAGE_KEY, GARBAGE_VALUE);
     List<MemoryAnomaly> heard = new CopyOnWriteArrayList<>();
 
-    try (AnomalyStore store = AnomalyStore.open(storeDir)) {
+    try (QueryStore opened = QueryStore.open(storeDir)) {
+      AnomalyStore store = opened.anomalies();
       try (AnomalySink sink =
           new AnomalySink(stack.bootstrapServers(), registry, "it-main", store, heard::add)) {
         sink.start();
@@ -98,7 +100,8 @@ class AnomalySinkIT {
     produceAnomalies(stack, registry, first, second);
     List<String> heard = new CopyOnWriteArrayList<>();
 
-    try (AnomalyStore store = AnomalyStore.open(storeDir)) {
+    try (QueryStore opened = QueryStore.open(storeDir)) {
+      AnomalyStore store = opened.anomalies();
       try (AnomalySink sink =
           new AnomalySink(
               stack.bootstrapServers(),
