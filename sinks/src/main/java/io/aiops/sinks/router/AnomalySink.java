@@ -37,7 +37,7 @@ public final class AnomalySink implements AutoCloseable {
             SinkClients.consumer(bootstrapServers, groupId),
             producer,
             new StoringRecordHandler<>(decoder, storing, producer),
-            SinkLoop.Housekeeping.NONE);
+            Optional.empty());
   }
 
   /** Starts consuming on the thread "anomaly-sink". */

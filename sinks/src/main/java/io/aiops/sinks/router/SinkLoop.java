@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.CommitFailedException;
@@ -30,16 +31,14 @@ final class SinkLoop implements AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(500);
   private static final Duration REGISTRY_RETRY = Duration.ofSeconds(2);
 
-  /** Work done between polls, at most once per {@code every}. */
-  record Housekeeping(Runnable task, Duration every) {
-    static final Housekeeping NONE = new Housekeeping(() -> {}, Duration.ofDays(365_000));
-  }
+  /** Work done between polls: at the start, then at most once per {@code every}. */
+  record Housekeeping(Runnable task, Duration every) {}
 
   private final String topic;
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final KafkaProducer<byte[], byte[]> producer;
   private final StoringRecordHandler<?> handler;
-  private final Housekeeping housekeeping;
+  private final Optional<Housekeeping> housekeeping;
   private final Thread thread;
   private final CountDownLatch closing = new CountDownLatch(1);
   private volatile boolean running = true;
@@ -53,7 +52,7 @@ final class SinkLoop implements AutoCloseable {
       KafkaConsumer<byte[], byte[]> consumer,
       KafkaProducer<byte[], byte[]> producer,
       StoringRecordHandler<?> handler,
-      Housekeeping housekeeping) {
+      Optional<Housekeeping> housekeeping) {
     this.topic = topic;
     this.consumer = consumer;
     this.producer = producer;
@@ -108,7 +107,8 @@ final class SinkLoop implements AutoCloseable {
         if (!records.isEmpty()) {
           process(records);
         }
-        if (System.nanoTime() - housekeptAtNanos >= housekeeping.every().toNanos()) {
+        if (housekeeping.isPresent()
+            && System.nanoTime() - housekeptAtNanos >= housekeeping.get().every().toNanos()) {
           keepHouse();
         }
       }
@@ -127,9 +127,12 @@ final class SinkLoop implements AutoCloseable {
   }
 
   private void keepHouse() {
+    if (housekeeping.isEmpty()) {
+      return;
+    }
     housekeptAtNanos = System.nanoTime();
     try {
-      housekeeping.task().run();
+      housekeeping.get().task().run();
     } catch (RuntimeException e) {
       LOG.warn("{} housekeeping failed; trying again later", thread.getName(), e);
     }

@@ -7,6 +7,7 @@ import io.aiops.schemas.topic.TopicNames;
 import io.aiops.sinks.store.TrendStore;
 import io.aiops.sinks.store.TrendValidation;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +54,7 @@ public final class TrendSink implements AutoCloseable {
             SinkClients.consumer(bootstrapServers, groupId),
             producer,
             new StoringRecordHandler<>(decoder, storing, producer),
-            new SinkLoop.Housekeeping(expire, EXPIRY_EVERY));
+            Optional.of(new SinkLoop.Housekeeping(expire, EXPIRY_EVERY)));
   }
 
   /** Starts consuming on the thread "trend-sink". */

@@ -118,6 +118,27 @@ class AnomalySinkIT {
     }
   }
 
+  @Test
+  void keepsConsumingAfterPollsThatFoundNothing(LocalStack stack) throws Exception {
+    SchemaRegistryClient registry = CachedSchemaRegistryClient.forUrl(stack.schemaRegistryUrl());
+    List<String> heard = new CopyOnWriteArrayList<>();
+
+    try (QueryStore opened = QueryStore.open(storeDir);
+        AnomalySink sink =
+            new AnomalySink(
+                stack.bootstrapServers(),
+                registry,
+                "it-idle",
+                opened.anomalies(),
+                a -> heard.add(a.getAnomalyId()))) {
+      sink.start();
+      Thread.sleep(2_000); // a few polls of 500 ms that find nothing new
+      produceAnomalies(stack, registry, leakOnWeb01("it-idle-late", MONDAY_10_00 + ONE_MINUTE));
+
+      SinkTopics.awaitTrue(() -> heard.contains("it-idle-late"), "the anomaly sent late");
+    }
+  }
+
   private static List<MemoryAnomaly> ours(List<MemoryAnomaly> anomalies) {
     return anomalies.stream().filter(a -> a.getAnomalyId().startsWith("it-main-")).toList();
   }
