@@ -40,11 +40,13 @@ import picocli.CommandLine.Option;
           + " process's trend points over the last --history: the series of exactly this process"
           + " (this host's id, its boot, pid and start time, so an earlier process with the same"
           + " pid is not mixed in). If the store covers --history, the verdict comes at once from"
-          + " it. If the store cannot be reached within 1 s or holds less, one line on stderr says"
-          + " so and the process is watched live: its RSS every --interval for --history (a"
-          + " progress line on a terminal's stderr). The limit is the process's cgroup limit, else"
-          + " RSS plus MemAvailable. If the process exits during the watch, what was gathered is"
-          + " judged and stderr says so.",
+          + " it, and stderr says so. If the store cannot be reached within 1 s or holds less, one"
+          + " line on stderr says so and the process is watched live: its RSS every --interval"
+          + " for --history (a progress line on a terminal's stderr). A --history of a day or"
+          + " more is read or watched 30 minutes longer: the detector measures history between the"
+          + " middles of its first and last 30-minute bucket. The limit is the process's cgroup"
+          + " limit, else RSS plus MemAvailable. If the process exits during the watch, what was"
+          + " gathered is judged and stderr says so.",
       "",
       "--engine streams replays every series through an embedded Kafka broker and the stream"
           + " processor's topology (a few seconds more) and prints the same answers.",
@@ -55,7 +57,7 @@ import picocli.CommandLine.Option;
       "  aiops detect memory-leak --input exports/ --format json",
       "  aiops detect memory-leak --input checkout-7f9c.csv",
       "  aiops detect memory-leak --pid 4242 --history 24h --format json",
-      "  aiops detect memory-leak --pid 4242 --history 7d --query-url http://sinks-1:8080",
+      "  aiops detect memory-leak --pid 4242 --query-url http://sinks-1:8080",
       "  aiops detect memory-leak --pid 4242 --history 2h --interval 10s --query-url none",
       "  aiops detect memory-leak --input exports/ --format json --engine streams",
       "",
@@ -73,7 +75,9 @@ public final class DetectMemoryLeakCommand implements Callable<Integer> {
   @Option(
       names = "--pid",
       paramLabel = "P",
-      description = "Watch this live process instead of reading --input.")
+      description =
+          "Judge this live process (its history in the query store, else watched) instead of"
+              + " reading --input.")
   Integer pid;
 
   @Option(

@@ -172,11 +172,13 @@ public final class UpCommand implements Runnable {
     out.println("aiops: starting (data in " + settings.dataDir().toAbsolutePath() + ") ...");
     out.flush();
     CountDownLatch stop = new CountDownLatch(1);
+    AtomicLong trendPoints = new AtomicLong();
     try (LocalPipeline pipeline = LocalPipeline.start(settings, printer)) {
       Thread hook = new Thread(stop::countDown, "aiops-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       printBanner(out, settings, pipeline);
       waitForStop(out, pipeline, stop, anomalies, points);
+      trendPoints.set(pipeline.trendPointsStored());
       out.println("aiops: stopping ...");
       out.flush();
     } catch (InterruptedException e) {
@@ -187,7 +189,9 @@ public final class UpCommand implements Runnable {
             + anomalies.get()
             + " anomalies received ("
             + points.get()
-            + " of them anomalous points).");
+            + " of them anomalous points), "
+            + trendPoints.get()
+            + " trend points stored.");
     out.flush();
   }
 
