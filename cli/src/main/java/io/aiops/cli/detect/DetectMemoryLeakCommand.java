@@ -119,7 +119,7 @@ public final class DetectMemoryLeakCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (pid != null) {
-      return watch(engine, out, err);
+      return judgeProcess(engine, out, err);
     }
     List<Path> files = SeriesFiles.csvFiles(options.input);
     int unjudged;
@@ -136,7 +136,7 @@ public final class DetectMemoryLeakCommand implements Callable<Integer> {
     return unjudged == 0 ? CommandLine.ExitCode.OK : CommandLine.ExitCode.USAGE;
   }
 
-  private int watch(DetectOptions.Engine engine, PrintWriter out, PrintWriter err)
+  private int judgeProcess(DetectOptions.Engine engine, PrintWriter out, PrintWriter err)
       throws InterruptedException {
     if (interval.compareTo(SHORTEST_INTERVAL) < 0) {
       throw new UsageException("--interval must be at least 1s, was " + interval.toMillis() + "ms");
