@@ -8,24 +8,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aiops.cli.CapturedConsole;
-import io.aiops.collector.host.HostIdentity;
-import io.aiops.collector.host.HostPaths;
 import io.aiops.collector.procfs.ProcessReader;
 import io.aiops.collector.procfs.ProcessReading;
 import io.aiops.collector.procfs.ReadErrors;
 import io.aiops.schemas.memory.MemoryTrend;
-import io.aiops.schemas.memory.SeriesKind;
 import io.aiops.sinks.http.QueryApiServer;
 import io.aiops.sinks.store.QueryStore;
-import io.aiops.streams.topology.ProcessSeriesId;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,10 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(CapturedConsole.class)
 class DetectMemoryLeakHistoryIT {
-  private static final long FIVE_MINUTES_MS = 300_000L;
-  private static final long HOUR_MS = 3_600_000L;
-  private static final double MB = 1e6;
-  private static final long LIMIT_BYTES = 4L << 30;
   // A wrong turn into a live watch of --history 24h must fail the test, not hang it for a day.
   private static final Duration AT_ONCE = Duration.ofSeconds(60);
 
@@ -59,12 +48,13 @@ class DetectMemoryLeakHistoryIT {
       throws Exception {
     child = new ProcessBuilder("sleep", "600").start();
     ProcessReading process = reading(child.pid());
-    String seriesId = seriesIdOf(process);
+    String seriesId = StoredTrends.seriesIdOf(process);
     long nowMs = System.currentTimeMillis();
-    List<MemoryTrend> leak = leakingWindows(seriesId, process, nowMs, 36);
+    List<MemoryTrend> leak = StoredTrends.leakingWindows(seriesId, process, nowMs, 36);
     // An earlier process had the same pid: its (flat) series must not be mixed in.
-    String earlier = seriesIdOf(process).replaceAll("/\\d+$", "/" + (process.startTimeTicks() - 1));
-    List<MemoryTrend> flat = flatWindows(earlier, process, nowMs, 36);
+    String earlier =
+        StoredTrends.seriesIdOf(process).replaceAll("/\\d+$", "/" + (process.startTimeTicks() - 1));
+    List<MemoryTrend> flat = StoredTrends.flatWindows(earlier, process, nowMs, 36);
 
     try (QueryStore store = QueryStore.open(dir.resolve("store"));
         QueryApiServer api = new QueryApiServer(store, "127.0.0.1", 0)) {
@@ -99,7 +89,7 @@ class DetectMemoryLeakHistoryIT {
       int samples = report.get("samples").asInt();
       // 24 h and the detector's 30-minute bucket were needed; 30 minutes more were asked for.
       assertTrue(samples >= 299 && samples <= 301, samples + " windows of the last 25 h");
-      assertEquals(LIMIT_BYTES, report.get("limit_bytes").asLong());
+      assertEquals(StoredTrends.LIMIT_BYTES, report.get("limit_bytes").asLong());
       assertEquals(
           List.of(
               "aiops: pid "
@@ -115,7 +105,7 @@ class DetectMemoryLeakHistoryIT {
       assertTrue(took.compareTo(Duration.ofSeconds(20)) < 0, "no watch: " + took);
 
       // The same windows exported as a CSV (middle of each window, its mean) get the same verdict.
-      Path csv = exported(leak.subList(leak.size() - samples, leak.size()));
+      Path csv = StoredTrends.exported(leak.subList(leak.size() - samples, leak.size()), dir);
       ExportedSeries.Run fromFile =
           ExportedSeries.run(
               console, "detect", "memory-leak", "--input", csv.toString(), "--format", "json");
@@ -170,7 +160,8 @@ class DetectMemoryLeakHistoryIT {
     ProcessReading process = reading(child.pid());
     try (QueryStore store = QueryStore.open(dir.resolve("store"));
         QueryApiServer api = new QueryApiServer(store, "127.0.0.1", 0)) {
-      leakingWindows(seriesIdOf(process), process, System.currentTimeMillis(), 1)
+      StoredTrends.leakingWindows(
+              StoredTrends.seriesIdOf(process), process, System.currentTimeMillis(), 1)
           .forEach(store.trends()::put);
       api.start();
 
@@ -213,7 +204,8 @@ class DetectMemoryLeakHistoryIT {
     ProcessReading process = reading(child.pid());
     try (QueryStore store = QueryStore.open(dir.resolve("store"));
         QueryApiServer api = new QueryApiServer(store, "127.0.0.1", 0)) {
-      leakingWindows(seriesIdOf(process), process, System.currentTimeMillis(), 3)
+      StoredTrends.leakingWindows(
+              StoredTrends.seriesIdOf(process), process, System.currentTimeMillis(), 3)
           .forEach(store.trends()::put);
       api.start();
 
@@ -247,84 +239,6 @@ class DetectMemoryLeakHistoryIT {
     return new ProcessReader(Path.of("/proc"), new ReadErrors())
         .read((int) pid)
         .orElseThrow(() -> new AssertionError("no process " + pid));
-  }
-
-  /** The series id the stream processor gives this process of this host. */
-  private static String seriesIdOf(ProcessReading process) {
-    HostIdentity host = HostIdentity.read(HostPaths.live());
-    return ProcessSeriesId.of(
-        host.hostId(), host.bootId(), process.pid(), process.startTimeTicks());
-  }
-
-  /**
-   * {@code hours} of five-minute windows up to now: 1 GB with a ±8 % daily swing, leaking 20 MB/h,
-   * under a 4 GiB limit, as the stream processor publishes them.
-   */
-  private static List<MemoryTrend> leakingWindows(
-      String seriesId, ProcessReading process, long nowMs, int hours) {
-    Random noise = new Random(20261122);
-    long lastEnd = Math.floorDiv(nowMs, FIVE_MINUTES_MS) * FIVE_MINUTES_MS;
-    List<MemoryTrend> windows = new ArrayList<>();
-    for (long end = lastEnd - hours * HOUR_MS + FIVE_MINUTES_MS;
-        end <= lastEnd;
-        end += FIVE_MINUTES_MS) {
-      double h = (end - lastEnd) / (double) HOUR_MS + hours;
-      double mean =
-          1000 * MB * (1 + 0.08 * Math.sin(2 * Math.PI * h / 24))
-              + 20 * MB * h
-              + noise.nextGaussian() * 3 * MB;
-      windows.add(window(seriesId, process, end, mean));
-    }
-    return windows;
-  }
-
-  private static List<MemoryTrend> flatWindows(
-      String seriesId, ProcessReading process, long nowMs, int hours) {
-    long lastEnd = Math.floorDiv(nowMs, FIVE_MINUTES_MS) * FIVE_MINUTES_MS;
-    List<MemoryTrend> windows = new ArrayList<>();
-    for (long end = lastEnd - hours * HOUR_MS + FIVE_MINUTES_MS;
-        end <= lastEnd;
-        end += FIVE_MINUTES_MS) {
-      windows.add(window(seriesId, process, end, 300 * MB));
-    }
-    return windows;
-  }
-
-  private static MemoryTrend window(
-      String seriesId, ProcessReading process, long windowEndMs, double meanBytes) {
-    long mean = Math.round(meanBytes);
-    return MemoryTrend.newBuilder()
-        .setSeriesId(seriesId)
-        .setSeriesKind(SeriesKind.PROCESS)
-        .setHostId(HostIdentity.read(HostPaths.live()).hostId())
-        .setService(process.comm())
-        .setComm(process.comm())
-        .setPid(process.pid())
-        .setWindowStartMs(windowEndMs - FIVE_MINUTES_MS)
-        .setWindowEndMs(windowEndMs)
-        .setSampleCount(30)
-        .setRssMeanBytes(meanBytes)
-        .setRssMinBytes(mean - 2_000_000)
-        .setRssMaxBytes(mean + 2_000_000)
-        .setRssLastBytes(mean)
-        .setLimitBytes(LIMIT_BYTES)
-        .build();
-  }
-
-  private Path exported(List<MemoryTrend> windows) throws IOException {
-    StringBuilder csv = new StringBuilder("timestamp,rss_bytes,limit_bytes\n");
-    for (MemoryTrend w : windows) {
-      long middleSec = (w.getWindowStartMs() + FIVE_MINUTES_MS / 2) / 1000;
-      csv.append(middleSec)
-          .append(',')
-          .append(Math.round(w.getRssMeanBytes()))
-          .append(',')
-          .append(w.getLimitBytes())
-          .append('\n');
-    }
-    Path file = dir.resolve("pid.csv");
-    Files.writeString(file, csv);
-    return file;
   }
 
   private static JsonNode withoutInput(String jsonLine) throws IOException {
