@@ -17,7 +17,7 @@ final class LeakReportText {
 
   private LeakReportText() {}
 
-  static String report(JudgedSeries result) {
+  static String report(JudgedSeries result, HistorySource source) {
     MemorySeries s = result.series();
     LeakVerdict v = result.verdict();
     PointHistory h = result.history();
@@ -82,7 +82,7 @@ final class LeakReportText {
     } else {
       line(out, "OOM ETA", s.limitBytes() > 0 ? "none within 30 days" : "no limit_bytes column");
     }
-    line(out, "next", nextStep(v, s.limitBytes() > 0));
+    line(out, "next", nextStep(v, s.limitBytes() > 0, source));
     return out.toString();
   }
 
@@ -102,14 +102,13 @@ final class LeakReportText {
     return from.equals(to) ? "" : " (between " + from + " and " + to + ")";
   }
 
-  private static String nextStep(LeakVerdict v, boolean hasLimit) {
+  private static String nextStep(LeakVerdict v, boolean hasLimit, HistorySource source) {
     return switch (v.classification()) {
       case LeakVerdict.LINEAR_LEAK, LeakVerdict.ACCELERATING_LEAK ->
           "take a heap or allocation profile now and compare one a few"
               + " hours later; plan a restart before the ETA"
               + (hasLimit ? "" : "; export limit_bytes for an ETA against the cgroup limit");
-      case LeakVerdict.INSUFFICIENT_HISTORY ->
-          "export at least 24 h of samples: less cannot tell a" + " leak from the daily load swing";
+      case LeakVerdict.INSUFFICIENT_HISTORY -> source.moreHistoryAdvice();
       case LeakVerdict.RECENT_GROWTH ->
           "growth began recently; check again once it has lasted a"
               + " day, and look at what changed at its start";

@@ -47,11 +47,7 @@ final class ProcessWatch {
   Watched watch(int pid, Duration history, Duration interval, Consumer<String> progress)
       throws InterruptedException {
     ProcessReader reader = new ProcessReader(paths.procRoot(), errors);
-    ProcessReading first =
-        reader
-            .read(pid)
-            .orElseThrow(
-                () -> new UsageException("--pid " + pid + ": no such process (or not readable)"));
+    ProcessReading first = find(pid);
     int capacity = (int) Math.min(1 << 20, history.toMillis() / interval.toMillis() + 2);
     long[] timesSec = new long[capacity];
     double[] rssBytes = new double[capacity];
@@ -91,6 +87,14 @@ final class ProcessWatch {
         new MemorySeries(
             "pid:" + pid, Arrays.copyOf(timesSec, n), Arrays.copyOf(rssBytes, n), limitBytes);
     return new Watched(series, exited, watched);
+  }
+
+  /** The process now; throws UsageException when there is no such process. */
+  ProcessReading find(int pid) {
+    return new ProcessReader(paths.procRoot(), errors)
+        .read(pid)
+        .orElseThrow(
+            () -> new UsageException("--pid " + pid + ": no such process (or not readable)"));
   }
 
   /** The cgroup's limit, else RSS + MemAvailable; empty when neither can be read. */

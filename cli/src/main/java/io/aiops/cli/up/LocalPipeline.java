@@ -18,7 +18,8 @@ import io.aiops.schemas.registry.SchemaRegistryClient;
 import io.aiops.schemas.topic.MemoryTopics;
 import io.aiops.sinks.http.QueryApiServer;
 import io.aiops.sinks.router.AnomalySink;
-import io.aiops.sinks.store.AnomalyStore;
+import io.aiops.sinks.router.TrendSink;
+import io.aiops.sinks.store.QueryStore;
 import io.aiops.streams.app.StreamProcessor;
 import io.aiops.streams.app.StreamsSettings;
 import io.aiops.streams.topology.DetectionSettings;
@@ -26,13 +27,14 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The whole product in one JVM: embedded broker and registry, stream processor, anomaly sink with
- * the query store and its HTTP API, this machine's collector and an optional simulated fleet. Parts
- * start in data-flow order and close in reverse.
+ * The whole product in one JVM: embedded broker and registry, stream processor, the anomaly and
+ * trend sinks with the query store and its HTTP API, this machine's collector and an optional
+ * simulated fleet. Parts start in data-flow order and close in reverse.
  */
 public final class LocalPipeline implements AutoCloseable {
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -42,6 +44,7 @@ public final class LocalPipeline implements AutoCloseable {
   private SamplePublisher localPublisher;
   private SimulatedFleet fleet;
   private SimulationClock clock;
+  private final AtomicLong trendPoints = new AtomicLong();
 
   private LocalPipeline() {}
 
@@ -75,14 +78,25 @@ public final class LocalPipeline implements AutoCloseable {
     SchemaRegistryClient registry = CachedSchemaRegistryClient.forUrl(stack.schemaRegistryUrl());
     MemoryTopics topics = MemoryTopics.using(registry);
 
-    AnomalyStore store = AnomalyStore.open(settings.dataDir().resolve("query-store"));
+    QueryStore store =
+        QueryStore.open(settings.dataDir().resolve("query-store"), settings.trendRetention());
     started.push(store);
     api = new QueryApiServer(store, "localhost", settings.apiPort());
     api.start();
     started.push(api);
-    AnomalySink sink = new AnomalySink(bootstrap, registry, "aiops-sinks", store, onAnomaly);
+    AnomalySink sink =
+        new AnomalySink(bootstrap, registry, "aiops-sinks", store.anomalies(), onAnomaly);
     sink.start();
     started.push(sink);
+    TrendSink trends =
+        new TrendSink(
+            bootstrap,
+            registry,
+            "aiops-trend-store",
+            store.trends(),
+            trend -> trendPoints.incrementAndGet());
+    trends.start();
+    started.push(trends);
 
     StreamProcessor processor =
         new StreamProcessor(
@@ -161,6 +175,11 @@ public final class LocalPipeline implements AutoCloseable {
   /** Simulated time of the latest fleet sample, or -1 without a fleet. */
   public long simulatedNowMs() {
     return clock == null ? -1 : clock.nowMs();
+  }
+
+  /** Trend points the trend sink has stored since the start. */
+  public long trendPointsStored() {
+    return trendPoints.get();
   }
 
   public long samplesSent() {

@@ -4,9 +4,12 @@ import io.aiops.cli.UsageException;
 import io.aiops.cli.options.DurationConverter;
 import io.aiops.cli.render.AnomalyText;
 import io.aiops.cli.render.DurationText;
+import io.aiops.collector.host.HostIdentity;
+import io.aiops.collector.host.HostPaths;
 import io.aiops.schemas.memory.AnomalyType;
 import io.aiops.schemas.memory.MemoryAnomaly;
-import io.aiops.sinks.json.AnomalyJson;
+import io.aiops.sinks.json.RecordJson;
+import io.aiops.sinks.store.TrendRetention;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +34,11 @@ import picocli.CommandLine.Spec;
           + " collector for this machine and, with --simulate-hosts, a simulated fleet with"
           + " injected leaks whose clock runs --time-scale times faster than real time.",
       "",
+      "The sinks keep every process's trend points (one per 5-minute window) in the query store"
+          + " for --trend-retention: GET <api>/trends/series?host_id=H lists a host's processes,"
+          + " GET <api>/trends?host_id=H&pid=P&since=<epoch ms> returns one's points, and aiops"
+          + " detect memory-leak --pid P reads its history there.",
+      "",
       "Leaks are printed as they arrive; the anomalous points the anomaly scorer finds"
           + " (GROWTH_SPIKE: spikes, dips, level shifts, growth) are counted on the progress line"
           + " (--format json prints them all). GET <api>/anomalies?since=<epoch ms> returns every"
@@ -43,6 +51,7 @@ import picocli.CommandLine.Spec;
       "  aiops up --simulate-hosts 20 --duration 120s",
       "  aiops up --data-dir /var/lib/aiops --api-port 9000",
       "  curl 'http://localhost:8080/anomalies?since=0'",
+      "  curl 'http://localhost:8080/trends/series?host_id='$(cat /etc/machine-id)",
       "",
       "Environment: AIOPS_DATA_DIR sets the default data directory.",
     })
@@ -129,6 +138,16 @@ public final class UpCommand implements Runnable {
   int apiPort;
 
   @Option(
+      names = "--trend-retention",
+      paramLabel = "D",
+      defaultValue = "28d",
+      converter = DurationConverter.class,
+      description =
+          "How long the query store keeps each process's trend points (default: ${DEFAULT-VALUE};"
+              + " about 57 bytes a point on disk, a point per process every 5 minutes).")
+  Duration trendRetention;
+
+  @Option(
       names = "--format",
       paramLabel = "FMT",
       defaultValue = "text",
@@ -153,11 +172,13 @@ public final class UpCommand implements Runnable {
     out.println("aiops: starting (data in " + settings.dataDir().toAbsolutePath() + ") ...");
     out.flush();
     CountDownLatch stop = new CountDownLatch(1);
+    AtomicLong trendPoints = new AtomicLong();
     try (LocalPipeline pipeline = LocalPipeline.start(settings, printer)) {
       Thread hook = new Thread(stop::countDown, "aiops-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       printBanner(out, settings, pipeline);
       waitForStop(out, pipeline, stop, anomalies, points);
+      trendPoints.set(pipeline.trendPointsStored());
       out.println("aiops: stopping ...");
       out.flush();
     } catch (InterruptedException e) {
@@ -168,13 +189,18 @@ public final class UpCommand implements Runnable {
             + anomalies.get()
             + " anomalies received ("
             + points.get()
-            + " of them anomalous points).");
+            + " of them anomalous points), "
+            + trendPoints.get()
+            + " trend points stored.");
     out.flush();
   }
 
   private UpSettings settings() {
     if (!format.equals("text") && !format.equals("json")) {
       throw new UsageException("--format must be text or json, was '" + format + "'");
+    }
+    if (trendRetention.isNegative() || trendRetention.isZero()) {
+      throw new UsageException("--trend-retention must be positive, was " + trendRetention);
     }
     try {
       return new UpSettings(
@@ -187,7 +213,8 @@ public final class UpCommand implements Runnable {
           simulatedStep,
           timeScale,
           noLocalCollector ? null : interval,
-          seed != null ? seed : System.nanoTime());
+          seed != null ? seed : System.nanoTime(),
+          new TrendRetention(trendRetention));
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
@@ -209,7 +236,7 @@ public final class UpCommand implements Runnable {
         }
       }
       synchronized (out) {
-        out.println(json ? AnomalyJson.toJsonLine(anomaly) : AnomalyText.describe(anomaly));
+        out.println(json ? RecordJson.toJsonLine(anomaly) : AnomalyText.describe(anomaly));
         out.flush();
       }
     };
@@ -221,6 +248,13 @@ public final class UpCommand implements Runnable {
       out.println("  kafka bootstrap servers  " + pipeline.bootstrapServers());
       out.println("  schema registry          " + pipeline.schemaRegistryUrl());
       out.println("  query API                " + pipeline.queryApiUrl() + "/anomalies?since=0");
+      if (settings.localInterval() != null) {
+        out.println(
+            "  this host's trends       "
+                + pipeline.queryApiUrl()
+                + "/trends/series?host_id="
+                + HostIdentity.read(HostPaths.live()).hostId());
+      }
       if (settings.simulatedHosts() > 0) {
         out.println(
             "  simulated fleet          "
@@ -259,7 +293,9 @@ public final class UpCommand implements Runnable {
                 + anomalies.get()
                 + " anomalies ("
                 + points.get()
-                + " anomalous points)"
+                + " anomalous points), "
+                + pipeline.trendPointsStored()
+                + " trend points stored"
                 + (simNow < 0 ? "" : ", simulated time " + Instant.ofEpochMilli(simNow)));
         out.flush();
       }

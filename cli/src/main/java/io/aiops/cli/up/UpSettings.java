@@ -1,7 +1,9 @@
 package io.aiops.cli.up;
 
+import io.aiops.sinks.store.TrendRetention;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * Everything {@code aiops up} needs, validated once.
@@ -10,6 +12,7 @@ import java.time.Duration;
  * @param simulatedStep simulated time between two samples of a simulated host
  * @param timeScale how much faster than real time the simulation runs
  * @param localInterval sampling interval of this machine's own collector; null: no local collector
+ * @param trendRetention how long the query store keeps each process's trend points
  */
 public record UpSettings(
     Path dataDir,
@@ -21,7 +24,8 @@ public record UpSettings(
     Duration simulatedStep,
     double timeScale,
     Duration localInterval,
-    long seed) {
+    long seed,
+    TrendRetention trendRetention) {
 
   public UpSettings {
     requirePort("--kafka-port", kafkaPort);
@@ -38,6 +42,7 @@ public record UpSettings(
     if (simulatedStep.isNegative() || simulatedStep.isZero()) {
       throw new IllegalArgumentException("--simulated-step must be positive");
     }
+    Objects.requireNonNull(trendRetention, "trendRetention");
     if (localInterval != null && localInterval.toMillis() < 100) {
       throw new IllegalArgumentException("--interval must be at least 100ms, was " + localInterval);
     }

@@ -40,6 +40,8 @@ class DetectMemoryLeakPidIT {
             "3s",
             "--interval",
             "1s",
+            "--query-url",
+            "none",
             "--format",
             "json");
 
@@ -71,6 +73,8 @@ class DetectMemoryLeakPidIT {
             "20s",
             "--interval",
             "1s",
+            "--query-url",
+            "none",
             "--format",
             "json");
 
@@ -92,6 +96,33 @@ class DetectMemoryLeakPidIT {
     assertEquals(
         "aiops: --pid " + (pidMax + 1) + ": no such process (or not readable)",
         run.stderr().strip());
+  }
+
+  @Test
+  void advisesWatchingForADayWhenTheWatchWasShorter(CapturedConsole console) throws Exception {
+    child = new ProcessBuilder("sleep", "60").start();
+
+    ExportedSeries.Run run =
+        ExportedSeries.run(
+            console,
+            "detect",
+            "memory-leak",
+            "--pid",
+            Long.toString(child.pid()),
+            "--history",
+            "2s",
+            "--interval",
+            "1s",
+            "--query-url",
+            "none");
+
+    assertEquals(0, run.exitStatus(), run.stderr());
+    assertTrue(
+        run.stdout()
+            .contains(
+                "next           watch at least 24 h (--history 24h): less cannot tell a leak"
+                    + " from the daily load swing"),
+        run.stdout());
   }
 
   private static long rssBytes(long pid) throws Exception {

@@ -12,6 +12,7 @@ import io.aiops.schemas.memory.AnomalyType;
 import io.aiops.schemas.memory.MemoryAnomaly;
 import io.aiops.schemas.registry.CachedSchemaRegistryClient;
 import io.aiops.schemas.topic.MemoryTopics;
+import io.aiops.sinks.store.TrendRetention;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,7 +46,18 @@ class FleetLeakDetectionIT {
   @Test
   void reportsEveryLeakingSimulatedProcessAndNoStableOne() throws Exception {
     UpSettings settings =
-        new UpSettings(dataDir, 0, 0, 0, 0, HOSTS, STEP, TIME_SCALE, Duration.ofSeconds(1), 42L);
+        new UpSettings(
+            dataDir,
+            0,
+            0,
+            0,
+            0,
+            HOSTS,
+            STEP,
+            TIME_SCALE,
+            Duration.ofSeconds(1),
+            42L,
+            TrendRetention.DEFAULT);
     ConcurrentLinkedQueue<MemoryAnomaly> printed = new ConcurrentLinkedQueue<>();
     try (LocalPipeline pipeline = LocalPipeline.start(settings, printed::add)) {
       Set<String> leaking = new HashSet<>();
@@ -84,7 +96,43 @@ class FleetLeakDetectionIT {
 
       assertEquals(reported, processesOnTopic(pipeline), "the anomalies topic holds the same");
       assertEquals(reported, processesInQueryApi(pipeline.queryApiUrl()), "and the query store");
+      for (String process : leaking) {
+        assertTrendsStored(pipeline.queryApiUrl(), process);
+      }
     }
+  }
+
+  /** The trend sink stored the process's five-minute windows, in time order, one series. */
+  private static void assertTrendsStored(String apiUrl, String hostSlashPid) throws Exception {
+    String host = hostSlashPid.substring(0, hostSlashPid.indexOf('/'));
+    String pid = hostSlashPid.substring(host.length() + 1);
+    JsonNode listed = getJson(apiUrl + "/trends/series?host_id=" + host);
+    assertTrue(listed.size() >= 2, "the host's processes are listed: " + listed.size());
+    JsonNode points = getJson(apiUrl + "/trends?host_id=" + host + "&pid=" + pid + "&since=0");
+    // 40 simulated hours make 480 windows; the sink may trail the processor by a few.
+    assertTrue(points.size() > 400, hostSlashPid + ": " + points.size() + " trend points");
+    long previousEnd = Long.MIN_VALUE;
+    for (JsonNode point : points) {
+      assertEquals(points.get(0).get("series_id"), point.get("series_id"), "one process");
+      assertEquals(
+          300_000L, point.get("window_end_ms").asLong() - point.get("window_start_ms").asLong());
+      assertTrue(point.get("window_end_ms").asLong() > previousEnd, "oldest first");
+      previousEnd = point.get("window_end_ms").asLong();
+    }
+    JsonNode last = points.get(points.size() - 1);
+    assertTrue(
+        last.get("rss_mean_bytes").asDouble() > points.get(0).get("rss_mean_bytes").asDouble(),
+        "a leaking process grew");
+  }
+
+  private static JsonNode getJson(String url) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), url);
+    return new ObjectMapper().readTree(response.body());
   }
 
   private static boolean reportedAll(Iterable<MemoryAnomaly> anomalies, Set<String> leaking) {

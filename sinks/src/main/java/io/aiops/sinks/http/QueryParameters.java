@@ -29,6 +29,18 @@ final class QueryParameters {
     return new QueryParameters(values);
   }
 
+  String requiredText(String name) {
+    String value = values.get(name);
+    if (value == null || value.isEmpty()) {
+      throw new IllegalArgumentException(name + " is required");
+    }
+    return value;
+  }
+
+  boolean has(String name) {
+    return values.containsKey(name);
+  }
+
   long requiredLong(String name) {
     String value = values.get(name);
     if (value == null || value.isEmpty()) {
@@ -39,9 +51,14 @@ final class QueryParameters {
 
   long optionalLong(String name, long fallback, long min, long max) {
     String value = values.get(name);
-    if (value == null) {
-      return fallback;
-    }
+    return value == null ? fallback : longBetween(name, value, min, max);
+  }
+
+  long requiredLong(String name, long min, long max) {
+    return longBetween(name, requiredText(name), min, max);
+  }
+
+  private static long longBetween(String name, String value, long min, long max) {
     long number = parseLong(name, value);
     if (number < min || number > max) {
       throw new IllegalArgumentException(

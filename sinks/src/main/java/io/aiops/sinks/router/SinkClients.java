@@ -8,7 +8,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-/** The Kafka clients of the anomaly sink, configured for at-least-once with manual commits. */
+/** The Kafka clients of the sinks, configured for at-least-once with manual commits. */
 final class SinkClients {
   private SinkClients() {}
 

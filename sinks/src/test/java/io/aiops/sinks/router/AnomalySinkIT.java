@@ -7,7 +7,6 @@ import static io.aiops.sinks.AnomalyFixtures.swapStormOnDb02;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.aiops.infra.stack.LocalStack;
 import io.aiops.infra.testing.EmbeddedStackExtension;
@@ -18,24 +17,13 @@ import io.aiops.schemas.topic.DeadLetterHeaders;
 import io.aiops.schemas.topic.MemoryTopics;
 import io.aiops.schemas.topic.TopicNames;
 import io.aiops.sinks.store.AnomalyStore;
+import io.aiops.sinks.store.QueryStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,8 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The sink against a real broker and registry: store, listener, dead letters and commits. */
 @ExtendWith(EmbeddedStackExtension.class)
 class AnomalySinkIT {
-  private static final Duration PATIENCE = Duration.ofSeconds(30);
-  private static final TopicPartition DLQ = new TopicPartition(TopicNames.DLQ, 0);
   private static final byte[] GARBAGE_KEY = utf8("web-01/garbage");
   private static final byte[] GARBAGE_VALUE = utf8("not avro, just text");
 
@@ -54,19 +40,20 @@ class AnomalySinkIT {
   void storesValidAnomaliesAndSendsTheUndecodableRecordToTheDlqWithItsReason(LocalStack stack)
       throws Exception {
     SchemaRegistryClient registry = CachedSchemaRegistryClient.forUrl(stack.schemaRegistryUrl());
-    long dlqStart = dlqEndOffset(stack);
+    long dlqStart = SinkTopics.dlqEndOffset(stack);
     MemoryAnomaly leak = leakOnWeb01("it-main-leak", MONDAY_10_00);
     MemoryAnomaly storm = swapStormOnDb02("it-main-storm", MONDAY_10_00 + ONE_MINUTE);
     produceAnomalies(stack, registry, leak, storm);
-    produceRaw(stack, GARBAGE_KEY, GARBAGE_VALUE);
+    SinkTopics.produceRaw(stack, TopicNames.ANOMALIES, GARBAGE_KEY, GARBAGE_VALUE);
     List<MemoryAnomaly> heard = new CopyOnWriteArrayList<>();
 
-    try (AnomalyStore store = AnomalyStore.open(storeDir)) {
+    try (QueryStore opened = QueryStore.open(storeDir)) {
+      AnomalyStore store = opened.anomalies();
       try (AnomalySink sink =
           new AnomalySink(stack.bootstrapServers(), registry, "it-main", store, heard::add)) {
         sink.start();
-        awaitTrue(
-            () -> ours(heard).size() >= 2 && dlqEndOffset(stack) > dlqStart,
+        SinkTopics.awaitTrue(
+            () -> ours(heard).size() >= 2 && SinkTopics.dlqEndOffset(stack) > dlqStart,
             "both anomalies and the dead letter");
       }
       // Other tests of this class share the topic, so only this test's anomalies are compared.
@@ -75,7 +62,7 @@ class AnomalySinkIT {
       assertEquals(2, ours(heard).size(), "each anomaly heard once");
     }
 
-    List<ConsumerRecord<byte[], byte[]>> deadLetters = readDlq(stack, dlqStart);
+    List<ConsumerRecord<byte[], byte[]>> deadLetters = SinkTopics.readDlq(stack, dlqStart);
     assertEquals(1, deadLetters.size(), "exactly one dead letter");
     ConsumerRecord<byte[], byte[]> dead = deadLetters.get(0);
     assertArrayEquals(GARBAGE_KEY, dead.key());
@@ -98,7 +85,8 @@ class AnomalySinkIT {
     produceAnomalies(stack, registry, first, second);
     List<String> heard = new CopyOnWriteArrayList<>();
 
-    try (AnomalyStore store = AnomalyStore.open(storeDir)) {
+    try (QueryStore opened = QueryStore.open(storeDir)) {
+      AnomalyStore store = opened.anomalies();
       try (AnomalySink sink =
           new AnomalySink(
               stack.bootstrapServers(),
@@ -110,7 +98,7 @@ class AnomalySinkIT {
                 throw new IllegalStateException("listener broke on " + anomaly.getAnomalyId());
               })) {
         sink.start();
-        awaitTrue(
+        SinkTopics.awaitTrue(
             () -> heard.containsAll(List.of("it-throw-1", "it-throw-2")), "both anomalies heard");
       }
       assertEquals(List.of(first, second), store.since(first.getDetectedAtMs(), 10));
@@ -130,6 +118,27 @@ class AnomalySinkIT {
     }
   }
 
+  @Test
+  void keepsConsumingAfterPollsThatFoundNothing(LocalStack stack) throws Exception {
+    SchemaRegistryClient registry = CachedSchemaRegistryClient.forUrl(stack.schemaRegistryUrl());
+    List<String> heard = new CopyOnWriteArrayList<>();
+
+    try (QueryStore opened = QueryStore.open(storeDir);
+        AnomalySink sink =
+            new AnomalySink(
+                stack.bootstrapServers(),
+                registry,
+                "it-idle",
+                opened.anomalies(),
+                a -> heard.add(a.getAnomalyId()))) {
+      sink.start();
+      Thread.sleep(2_000); // a few polls of 500 ms that find nothing new
+      produceAnomalies(stack, registry, leakOnWeb01("it-idle-late", MONDAY_10_00 + ONE_MINUTE));
+
+      SinkTopics.awaitTrue(() -> heard.contains("it-idle-late"), "the anomaly sent late");
+    }
+  }
+
   private static List<MemoryAnomaly> ours(List<MemoryAnomaly> anomalies) {
     return anomalies.stream().filter(a -> a.getAnomalyId().startsWith("it-main-")).toList();
   }
@@ -137,66 +146,8 @@ class AnomalySinkIT {
   private static void produceAnomalies(
       LocalStack stack, SchemaRegistryClient registry, MemoryAnomaly... anomalies)
       throws Exception {
-    var topic = MemoryTopics.using(registry).anomalies();
-    try (KafkaProducer<String, MemoryAnomaly> producer =
-        new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
-            topic.keySerde().serializer(),
-            topic.valueSerde().serializer())) {
-      for (MemoryAnomaly anomaly : anomalies) {
-        producer.send(new ProducerRecord<>(topic.name(), anomaly.getSeriesId(), anomaly)).get();
-      }
-    }
-  }
-
-  private static void produceRaw(LocalStack stack, byte[] key, byte[] value) throws Exception {
-    try (KafkaProducer<byte[], byte[]> producer =
-        new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
-            new ByteArraySerializer(),
-            new ByteArraySerializer())) {
-      producer.send(new ProducerRecord<>(TopicNames.ANOMALIES, key, value)).get();
-    }
-  }
-
-  private static KafkaConsumer<byte[], byte[]> dlqReader(LocalStack stack) {
-    KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(
-            Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
-            new ByteArrayDeserializer(),
-            new ByteArrayDeserializer());
-    consumer.assign(List.of(DLQ));
-    return consumer;
-  }
-
-  private static long dlqEndOffset(LocalStack stack) {
-    try (KafkaConsumer<byte[], byte[]> consumer = dlqReader(stack)) {
-      return consumer.endOffsets(List.of(DLQ)).get(DLQ);
-    }
-  }
-
-  private static List<ConsumerRecord<byte[], byte[]>> readDlq(LocalStack stack, long from) {
-    try (KafkaConsumer<byte[], byte[]> consumer = dlqReader(stack)) {
-      long end = consumer.endOffsets(List.of(DLQ)).get(DLQ);
-      consumer.seek(DLQ, from);
-      List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-      long deadline = System.nanoTime() + PATIENCE.toNanos();
-      while (consumer.position(DLQ) < end && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-      }
-      return records;
-    }
-  }
-
-  private static void awaitTrue(BooleanSupplier condition, String what)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        fail("timed out waiting for " + what);
-      }
-      Thread.sleep(100);
-    }
+    SinkTopics.produce(
+        stack, MemoryTopics.using(registry).anomalies(), MemoryAnomaly::getSeriesId, anomalies);
   }
 
   private static byte[] utf8(String text) {

@@ -33,12 +33,12 @@ class AnomalyStoreSchemaEvolutionTest {
 
   @Test
   void readsAnomaliesWrittenBeforeFieldsWithDefaultsWereAdded() throws Exception {
-    AnomalyStore.open(dir).close();
     Schema older = withoutFields(MemoryAnomaly.getClassSchema(), "oom_eta_seconds", "evidence");
     GenericRecord old = olderRecord(older);
     writeRaw(older, old);
 
-    try (AnomalyStore store = AnomalyStore.open(dir)) {
+    try (QueryStore opened = QueryStore.open(dir)) {
+      AnomalyStore store = opened.anomalies();
       List<MemoryAnomaly> read = store.since(0, 10);
 
       assertEquals(1, read.size());
@@ -82,12 +82,13 @@ class AnomalyStoreSchemaEvolutionTest {
         .build();
   }
 
-  // Writes as an older release would have: its schema under its fingerprint, its value encoded.
+  // Writes as an older release would have: its schema under its fingerprint, its value encoded, in
+  // a store of two column families (before trends were kept).
   private void writeRaw(Schema older, GenericRecord record) throws Exception {
     ByteBuffer body =
         new BinaryMessageEncoder<GenericRecord>(GenericData.get(), older).encode(record);
     byte[] value = new byte[1 + body.remaining()];
-    value[0] = StoredAnomalyCodec.FORMAT_V1;
+    value[0] = StoredRecordCodec.FORMAT_V1;
     body.get(value, 1, body.remaining());
     byte[] id = "from-v0".getBytes(StandardCharsets.UTF_8);
     byte[] key =
@@ -96,7 +97,8 @@ class AnomalyStoreSchemaEvolutionTest {
         ByteBuffer.allocate(8).putLong(SchemaNormalization.parsingFingerprint64(older)).array();
 
     List<ColumnFamilyHandle> handles = new ArrayList<>();
-    try (DBOptions options = new DBOptions();
+    try (DBOptions options =
+            new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
         RocksDB db =
             RocksDB.open(
                 options,

@@ -19,7 +19,8 @@ class AnomalyStoreTest {
 
   @Test
   void sinceReturnsOnlyAnomaliesAtOrAfterTheGivenTimeOldestFirst() {
-    try (AnomalyStore store = AnomalyStore.open(dir.resolve("store"))) {
+    try (QueryStore opened = QueryStore.open(dir.resolve("store"))) {
+      AnomalyStore store = opened.anomalies();
       store.put(leakOnWeb01("late", MONDAY_10_00 + 2 * ONE_MINUTE));
       store.put(leakOnWeb01("before", MONDAY_10_00 - 1));
       store.put(swapStormOnDb02("exactly-at", MONDAY_10_00));
@@ -31,7 +32,8 @@ class AnomalyStoreTest {
 
   @Test
   void sinceHonoursTheLimitKeepingTheOldest() {
-    try (AnomalyStore store = AnomalyStore.open(dir)) {
+    try (QueryStore opened = QueryStore.open(dir)) {
+      AnomalyStore store = opened.anomalies();
       for (int i = 9; i >= 0; i--) {
         store.put(leakOnWeb01("a-" + i, MONDAY_10_00 + i * ONE_MINUTE));
       }
@@ -43,7 +45,8 @@ class AnomalyStoreTest {
 
   @Test
   void ordersAnomaliesBefore1970BeforeLaterOnes() {
-    try (AnomalyStore store = AnomalyStore.open(dir)) {
+    try (QueryStore opened = QueryStore.open(dir)) {
+      AnomalyStore store = opened.anomalies();
       store.put(leakOnWeb01("after-epoch", 5));
       store.put(leakOnWeb01("before-epoch", -5));
 
@@ -54,7 +57,8 @@ class AnomalyStoreTest {
 
   @Test
   void storesTheSameAnomalyTwiceOnlyOnce() {
-    try (AnomalyStore store = AnomalyStore.open(dir)) {
+    try (QueryStore opened = QueryStore.open(dir)) {
+      AnomalyStore store = opened.anomalies();
       store.put(leakOnWeb01("a-1", MONDAY_10_00));
       store.put(leakOnWeb01("a-1", MONDAY_10_00));
       store.put(leakOnWeb01("a-2", MONDAY_10_00));
@@ -67,7 +71,8 @@ class AnomalyStoreTest {
   void returnsEveryFieldAsStored() {
     MemoryAnomaly leak = leakOnWeb01("a-1", MONDAY_10_00);
     MemoryAnomaly storm = swapStormOnDb02("a-2", MONDAY_10_00 + 1);
-    try (AnomalyStore store = AnomalyStore.open(dir)) {
+    try (QueryStore opened = QueryStore.open(dir)) {
+      AnomalyStore store = opened.anomalies();
       store.put(leak);
       store.put(storm);
 
@@ -78,11 +83,13 @@ class AnomalyStoreTest {
   @Test
   void keepsAnomaliesAcrossCloseAndReopen() {
     MemoryAnomaly leak = leakOnWeb01("a-1", MONDAY_10_00);
-    try (AnomalyStore store = AnomalyStore.open(dir)) {
+    try (QueryStore opened = QueryStore.open(dir)) {
+      AnomalyStore store = opened.anomalies();
       store.put(leak);
     }
 
-    try (AnomalyStore reopened = AnomalyStore.open(dir)) {
+    try (QueryStore opened = QueryStore.open(dir)) {
+      AnomalyStore reopened = opened.anomalies();
       assertEquals(List.of(leak), reopened.since(0, 10));
       assertEquals(1, reopened.approximateCount());
     }
@@ -90,7 +97,8 @@ class AnomalyStoreTest {
 
   @Test
   void countsStoredAnomaliesApproximately() {
-    try (AnomalyStore store = AnomalyStore.open(dir)) {
+    try (QueryStore opened = QueryStore.open(dir)) {
+      AnomalyStore store = opened.anomalies();
       assertEquals(0, store.approximateCount());
       for (int i = 0; i < 5; i++) {
         store.put(leakOnWeb01("a-" + i, MONDAY_10_00 + i));
@@ -102,12 +110,13 @@ class AnomalyStoreTest {
 
   @Test
   void refusesUseAfterCloseInsteadOfCrashingTheJvm() {
-    AnomalyStore store = AnomalyStore.open(dir);
-    store.close();
+    QueryStore opened = QueryStore.open(dir);
+    AnomalyStore store = opened.anomalies();
+    opened.close();
 
     assertThrows(IllegalStateException.class, () -> store.since(0, 1));
     assertThrows(IllegalStateException.class, () -> store.put(leakOnWeb01("a", MONDAY_10_00)));
-    store.close();
+    opened.close();
   }
 
   private static List<String> ids(List<MemoryAnomaly> anomalies) {

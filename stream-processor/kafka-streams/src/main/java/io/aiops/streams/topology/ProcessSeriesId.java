@@ -11,13 +11,13 @@ public final class ProcessSeriesId {
   private ProcessSeriesId() {}
 
   public static String of(HostMemorySample sample, ProcessMemory process) {
-    return sample.getHostId()
-        + "/"
-        + sample.getBootId()
-        + "/"
-        + process.getPid()
-        + "/"
-        + process.getStartTimeTicks();
+    return of(
+        sample.getHostId(), sample.getBootId(), process.getPid(), process.getStartTimeTicks());
+  }
+
+  /** The same id from its parts, for a reader that has no sample (the query store's clients). */
+  public static String of(String hostId, String bootId, int pid, long startTimeTicks) {
+    return hostId + "/" + bootId + "/" + pid + "/" + startTimeTicks;
   }
 
   /** The service a process belongs to across restarts and hosts: its cgroup, else its name. */

@@ -1,16 +1,16 @@
 package io.aiops.sinks.router;
 
-import io.aiops.schemas.memory.MemoryAnomaly;
 import io.aiops.schemas.registry.SchemaRegistryException;
 import io.aiops.schemas.topic.DeadLetterHeaders;
 import io.aiops.schemas.topic.TopicNames;
-import io.aiops.sinks.store.AnomalyStore;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -22,27 +22,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the sink does with one consumed record: decode it, store it and tell the listener, or send
- * the original bytes to the dead-letter topic when they cannot be decoded.
+ * What a sink does with one consumed record: decode it, store it and tell the listener, or send the
+ * original bytes to the dead-letter topic with the reason when they cannot be decoded or the
+ * decoded value is malformed.
+ *
+ * @param <T> the topic's value type
  */
-final class AnomalyRecordHandler {
-  static final String STAGE = "sinks.anomaly-store";
-  private static final Logger LOG = LoggerFactory.getLogger(AnomalyRecordHandler.class);
+final class StoringRecordHandler<T> {
+  private static final Logger LOG = LoggerFactory.getLogger(StoringRecordHandler.class);
 
-  private final Deserializer<MemoryAnomaly> decoder;
-  private final AnomalyStore store;
-  private final Consumer<MemoryAnomaly> listener;
+  /** What the handler does with a value, and how it judges one. */
+  record Storing<T>(
+      String stage,
+      String valueType,
+      Function<T, Optional<String>> problem,
+      Consumer<T> store,
+      Consumer<T> listener) {}
+
+  private final Deserializer<T> decoder;
+  private final Storing<T> storing;
   private final Producer<byte[], byte[]> deadLetters;
   private final List<Future<RecordMetadata>> deadLettersInFlight = new ArrayList<>();
 
-  AnomalyRecordHandler(
-      Deserializer<MemoryAnomaly> decoder,
-      AnomalyStore store,
-      Consumer<MemoryAnomaly> listener,
-      Producer<byte[], byte[]> deadLetters) {
+  StoringRecordHandler(
+      Deserializer<T> decoder, Storing<T> storing, Producer<byte[], byte[]> deadLetters) {
     this.decoder = decoder;
-    this.store = store;
-    this.listener = listener;
+    this.storing = storing;
     this.deadLetters = deadLetters;
   }
 
@@ -52,9 +57,9 @@ final class AnomalyRecordHandler {
    * A failing store write propagates: nothing after it may be committed.
    */
   boolean handle(ConsumerRecord<byte[], byte[]> record) {
-    MemoryAnomaly anomaly;
+    T value;
     try {
-      anomaly = decoder.deserialize(record.topic(), record.headers(), record.value());
+      value = decoder.deserialize(record.topic(), record.headers(), record.value());
     } catch (SerializationException e) {
       if (registryUnreachable(e)) {
         LOG.warn(
@@ -68,15 +73,26 @@ final class AnomalyRecordHandler {
       deadLetter(record, e.getMessage() == null ? e.toString() : e.getMessage());
       return true;
     }
-    if (anomaly == null) {
-      deadLetter(record, "null value where a MemoryAnomaly was expected");
+    if (value == null) {
+      deadLetter(record, "null value where a " + storing.valueType() + " was expected");
       return true;
     }
-    store.put(anomaly);
+    Optional<String> problem = storing.problem().apply(value);
+    if (problem.isPresent()) {
+      deadLetter(record, "malformed " + storing.valueType() + ": " + problem.get());
+      return true;
+    }
+    storing.store().accept(value);
     try {
-      listener.accept(anomaly);
+      storing.listener().accept(value);
     } catch (RuntimeException e) {
-      LOG.warn("anomaly listener failed on {}; going on", anomaly.getAnomalyId(), e);
+      LOG.warn(
+          "{} listener failed on {}-{}@{}; going on",
+          storing.valueType(),
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          e);
     }
     return true;
   }
@@ -106,7 +122,8 @@ final class AnomalyRecordHandler {
         TopicNames.DLQ,
         reason);
     var headers =
-        DeadLetterHeaders.of(STAGE, reason, record.topic(), record.partition(), record.offset());
+        DeadLetterHeaders.of(
+            storing.stage(), reason, record.topic(), record.partition(), record.offset());
     deadLettersInFlight.add(
         deadLetters.send(
             new ProducerRecord<>(TopicNames.DLQ, null, record.key(), record.value(), headers)));

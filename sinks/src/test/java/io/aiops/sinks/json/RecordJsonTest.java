@@ -16,11 +16,11 @@ import java.util.List;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 
-class AnomalyJsonTest {
+class RecordJsonTest {
 
   @Test
   void namesEveryMemberAfterItsAvroFieldInSchemaOrder() {
-    ObjectNode json = AnomalyJson.toJson(leakOnWeb01("a-1", MONDAY_10_00));
+    ObjectNode json = RecordJson.toJson(leakOnWeb01("a-1", MONDAY_10_00));
 
     List<String> expected = new ArrayList<>();
     for (Schema.Field field : MemoryAnomaly.getClassSchema().getFields()) {
@@ -35,7 +35,7 @@ class AnomalyJsonTest {
 
   @Test
   void rendersValuesWithTheirJsonTypes() {
-    ObjectNode json = AnomalyJson.toJson(leakOnWeb01("a-1", MONDAY_10_00));
+    ObjectNode json = RecordJson.toJson(leakOnWeb01("a-1", MONDAY_10_00));
 
     assertEquals("a-1", json.get("anomaly_id").asText());
     assertEquals(MONDAY_10_00, json.get("detected_at_ms").longValue());
@@ -47,7 +47,7 @@ class AnomalyJsonTest {
 
   @Test
   void writesEnumsAsTheirSymbolNames() {
-    ObjectNode json = AnomalyJson.toJson(swapStormOnDb02("a-2", MONDAY_10_00));
+    ObjectNode json = RecordJson.toJson(swapStormOnDb02("a-2", MONDAY_10_00));
 
     assertEquals("SWAP_STORM", json.get("anomaly_type").textValue());
     assertEquals("CRITICAL", json.get("severity").textValue());
@@ -56,7 +56,7 @@ class AnomalyJsonTest {
 
   @Test
   void keepsNullFieldsAsExplicitNulls() {
-    ObjectNode json = AnomalyJson.toJson(swapStormOnDb02("a-2", MONDAY_10_00));
+    ObjectNode json = RecordJson.toJson(swapStormOnDb02("a-2", MONDAY_10_00));
 
     for (String nullable : List.of("pid", "onset_ms", "limit_bytes", "oom_eta_seconds")) {
       assertTrue(json.has(nullable), nullable + " missing");
@@ -66,15 +66,14 @@ class AnomalyJsonTest {
 
   @Test
   void rendersEvidenceAsAnObjectOfStrings() {
-    ObjectNode json = AnomalyJson.toJson(leakOnWeb01("a-1", MONDAY_10_00));
+    ObjectNode json = RecordJson.toJson(leakOnWeb01("a-1", MONDAY_10_00));
 
     JsonNode evidence = json.get("evidence");
     assertTrue(evidence.isObject());
     assertEquals("0.98", evidence.get("slope_r2").textValue());
     assertEquals("6h", evidence.get("window").textValue());
     assertEquals(2, evidence.size());
-    assertEquals(
-        0, AnomalyJson.toJson(swapStormOnDb02("a-2", MONDAY_10_00)).get("evidence").size());
+    assertEquals(0, RecordJson.toJson(swapStormOnDb02("a-2", MONDAY_10_00)).get("evidence").size());
   }
 
   @Test
@@ -83,7 +82,7 @@ class AnomalyJsonTest {
     anomaly.setOomEtaSeconds(Double.POSITIVE_INFINITY);
     anomaly.setGrowthBytesPerHour(Double.NaN);
 
-    JsonNode parsed = new ObjectMapper().readTree(AnomalyJson.toJsonLine(anomaly));
+    JsonNode parsed = new ObjectMapper().readTree(RecordJson.toJsonLine(anomaly));
 
     assertTrue(parsed.get("oom_eta_seconds").isNull());
     assertTrue(parsed.get("growth_bytes_per_hour").isNull());
@@ -93,11 +92,11 @@ class AnomalyJsonTest {
   void writesOneLineThatParsesBackToTheSameTree() throws Exception {
     MemoryAnomaly anomaly = leakOnWeb01("a-1", MONDAY_10_00);
 
-    String line = AnomalyJson.toJsonLine(anomaly);
+    String line = RecordJson.toJsonLine(anomaly);
 
     assertFalse(line.contains("\n"));
     ObjectMapper mapper = new ObjectMapper();
-    assertEquals(mapper.readTree(AnomalyJson.toJson(anomaly).toString()), mapper.readTree(line));
+    assertEquals(mapper.readTree(RecordJson.toJson(anomaly).toString()), mapper.readTree(line));
     assertEquals("a-1", mapper.readTree(line).get("anomaly_id").textValue());
   }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aiops.schemas.memory.MemoryAnomaly;
 import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.Collection;
@@ -16,28 +15,28 @@ import org.apache.avro.generic.GenericEnumSymbol;
 import org.apache.avro.generic.IndexedRecord;
 
 /**
- * Renders a MemoryAnomaly as JSON with the Avro field names (snake_case), enums as strings, nulls
- * kept; one way used by the HTTP API and the CLI. Generic over the Avro schema fields so new fields
- * appear automatically.
+ * Renders an Avro record (a MemoryAnomaly, a MemoryTrend) as JSON with the Avro field names
+ * (snake_case), enums as strings, nulls kept; one way used by the HTTP API and the CLI. Generic
+ * over the schema's fields so new fields appear automatically.
  */
-public final class AnomalyJson {
+public final class RecordJson {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private AnomalyJson() {}
+  private RecordJson() {}
 
-  /** The anomaly as a JSON object, one member per Avro field in schema order. */
-  public static ObjectNode toJson(MemoryAnomaly anomaly) {
-    return record(anomaly);
+  /** The record as a JSON object, one member per Avro field in schema order. */
+  public static ObjectNode toJson(IndexedRecord record) {
+    return record(record);
   }
 
-  /** The anomaly as one line of JSON (JSON Lines), without a trailing newline. */
-  public static String toJsonLine(MemoryAnomaly anomaly) {
+  /** The record as one line of JSON (JSON Lines), without a trailing newline. */
+  public static String toJsonLine(IndexedRecord record) {
     try {
-      return MAPPER.writeValueAsString(toJson(anomaly));
+      return MAPPER.writeValueAsString(toJson(record));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       // A tree of plain nodes always serialises; this would be a Jackson bug.
-      throw new IllegalStateException("cannot render anomaly as JSON", e);
+      throw new IllegalStateException("cannot render " + record.getSchema().getName(), e);
     }
   }
 
@@ -78,7 +77,7 @@ public final class AnomalyJson {
     }
     if (value instanceof Map<?, ?> map) {
       ObjectNode node = NODES.objectNode();
-      // Sorted keys: the same anomaly always renders to the same text.
+      // Sorted keys: the same record always renders to the same text.
       sortedByKey(map).forEach((k, v) -> node.set(k, value(v)));
       return node;
     }
