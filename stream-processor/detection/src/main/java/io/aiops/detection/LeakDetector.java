@@ -213,11 +213,14 @@ public final class LeakDetector {
     int n = values.length;
     TrendEvidence window = TrendEvidence.measure(timesMs, values);
     int onsetIndex = searches.onsetIndex().applyAsInt(timesMs, values);
+    // An onset at the first point leaves the whole window: measured already.
     TrendEvidence sinceOnset =
         timesMs[n - 1] - timesMs[onsetIndex] >= LeakClassification.MIN_GROWTH_SPAN_MS
-            ? TrendEvidence.measure(
-                Arrays.copyOfRange(timesMs, onsetIndex, n),
-                Arrays.copyOfRange(values, onsetIndex, n))
+            ? onsetIndex == 0
+                ? window
+                : TrendEvidence.measure(
+                    Arrays.copyOfRange(timesMs, onsetIndex, n),
+                    Arrays.copyOfRange(values, onsetIndex, n))
             : null;
     String classification = LeakClassification.classify(window, sinceOnset, fit, settings);
     if (!LeakVerdict.LINEAR_LEAK.equals(classification)) {

@@ -39,15 +39,16 @@ final class Median {
     return (low + high) / 2;
   }
 
-  /** The k-th smallest (0-based) of the first {@code count} entries, which this call reorders. */
-  static double kthSmallest(double[] scratch, int count, int k) {
-    return select(scratch, 0, count, k);
+  /**
+   * The entry that would be at index {@code k} were {@code scratch[from, to)} sorted. The call
+   * reorders that range, leaving the entries before k at most that value and those after it at
+   * least.
+   */
+  static double kthSmallest(double[] scratch, int from, int to, int k) {
+    return select(scratch, from, to, k);
   }
 
-  /**
-   * The entry that would be at index k were {@code a[from, to)} sorted (Hoare's quickselect); it
-   * leaves the entries before k at most that value.
-   */
+  /** Hoare's quickselect, as {@link #kthSmallest}. */
   private static double select(double[] a, int from, int to, int k) {
     int left = from;
     int right = to - 1;

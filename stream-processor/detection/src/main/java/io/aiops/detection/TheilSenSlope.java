@@ -81,11 +81,20 @@ public final class TheilSenSlope {
     double c = z * Math.sqrt(varianceS);
     int lower = (int) Math.floor((pairs - c) / 2);
     int upper = (int) Math.ceil((pairs + c) / 2);
-    // Two selections, not a sort: the same order statistics in linear time.
-    return new double[] {
-      Median.kthSmallest(slopes, pairs, Math.max(0, Math.min(pairs - 1, lower))),
-      Median.kthSmallest(slopes, pairs, Math.max(0, Math.min(pairs - 1, upper)))
-    };
+    // Two selections, not a sort: the same order statistics in linear time. The first leaves the
+    // slopes above its rank after it, where the second need only look.
+    int lowerRank = Math.max(0, Math.min(pairs - 1, lower));
+    int upperRank = Math.max(0, Math.min(pairs - 1, upper));
+    double lowerSlope = Median.kthSmallest(slopes, 0, pairs, lowerRank);
+    double upperSlope;
+    if (upperRank > lowerRank) {
+      upperSlope = Median.kthSmallest(slopes, lowerRank + 1, pairs, upperRank);
+    } else if (upperRank < lowerRank) {
+      upperSlope = Median.kthSmallest(slopes, 0, lowerRank, upperRank);
+    } else {
+      upperSlope = lowerSlope;
+    }
+    return new double[] {lowerSlope, upperSlope};
   }
 
   private static double medianPairwiseSlope(double[] timesMs, double[] values, int from, int to) {

@@ -24,8 +24,9 @@ final class TrendShapeErrors {
 
   private final int n;
   private final double[] days;
-  // Lower-triangular Cholesky factor of the fixed columns' Gram matrix.
+  // Lower-triangular Cholesky factor of the fixed columns' Gram matrix, and its diagonal inverted.
   private final double[][] factor;
+  private final double[] inverseDiagonal = new double[FIXED_COLUMNS];
   private final double gramScale;
   private final double fixedError;
   // sums[g][j] and daySums[g][j]: column g (fixed columns, then residual), and days times column g,
@@ -40,6 +41,9 @@ final class TrendShapeErrors {
     this.n = days.length;
     this.days = days;
     this.factor = factor;
+    for (int r = 0; r < FIXED_COLUMNS; r++) {
+      inverseDiagonal[r] = 1 / factor[r][r];
+    }
     this.gramScale = gramScale;
     double error = 0;
     for (double r : residual) {
@@ -161,7 +165,7 @@ final class TrendShapeErrors {
       for (int c = 0; c < r; c++) {
         z -= row[c] * projected[c];
       }
-      z /= row[r];
+      z *= inverseDiagonal[r];
       projected[r] = z;
       explained += z * z;
     }
