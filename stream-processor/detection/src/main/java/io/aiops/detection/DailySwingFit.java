@@ -16,13 +16,13 @@ record DailySwingFit(TrendShape shape, double breakpointMs, double riseBytes, Da
   static final DailySwingFit NONE = new DailySwingFit(TrendShape.RAMP, 0, 0, DailySwing.NONE);
 
   // Intercept, shape and four harmonics need a few points more than parameters.
-  private static final int MIN_POINTS = 12;
+  static final int MIN_POINTS = 12;
 
   // A two-bend shape's rise needs a few points between its bends to be a slope, not a step.
-  private static final int MIN_POINTS_PER_BEND = 4;
+  static final int MIN_POINTS_PER_BEND = 4;
 
   // Candidate bends per axis for two-bend shapes: a 48 h window at 30 min gives one every 2 h.
-  private static final int TWO_BEND_GRID = 24;
+  static final int TWO_BEND_GRID = 24;
 
   /** Fits the swing; {@link #NONE} for less than a day, where swing and trend look alike. */
   static DailySwingFit fit(double[] timesMs, double[] values) {
@@ -100,7 +100,7 @@ record DailySwingFit(TrendShape shape, double breakpointMs, double riseBytes, Da
    * A second bend is one parameter more: by the Bayesian information criterion it must cut the
    * squared error by a factor exp(-ln(n)/n) before it explains the window better than one bend.
    */
-  private static double complexityPenalty(TrendShape shape, int n) {
+  static double complexityPenalty(TrendShape shape, int n) {
     return shape.hasEndBend() ? Math.exp(Math.log(n) / n) : 1;
   }
 }

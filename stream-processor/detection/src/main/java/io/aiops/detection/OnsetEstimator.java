@@ -6,7 +6,7 @@ package io.aiops.detection;
  */
 public final class OnsetEstimator {
   // A hinge needs at least two points after its breakpoint to have a slope at all.
-  private static final int MIN_POINTS_AFTER_BREAKPOINT = 2;
+  static final int MIN_POINTS_AFTER_BREAKPOINT = 2;
 
   private OnsetEstimator() {}
 

@@ -3,14 +3,14 @@ package io.aiops.detection;
 /**
  * The daily swing fit as it was computed before {@link TrendShapeErrors}: a full least-squares fit
  * over every point for every candidate shape and bend, keeping the one with the least (penalised)
- * squared error. The same grid, order and penalty as {@link DailySwingFit}; {@link
+ * squared error. The same grid, order and penalty as {@link DailySwingFit} (its constants); {@link
  * LeastSquares#solve} gives the same coefficients to the bit as the cached-products solver the
  * product used then. The reference the fast search is checked against.
  */
 final class ExhaustiveDailySwingFit {
-  private static final int MIN_POINTS = 12;
-  private static final int MIN_POINTS_PER_BEND = 4;
-  private static final int TWO_BEND_GRID = 24;
+  private static final int MIN_POINTS = DailySwingFit.MIN_POINTS;
+  private static final int MIN_POINTS_PER_BEND = DailySwingFit.MIN_POINTS_PER_BEND;
+  private static final int TWO_BEND_GRID = DailySwingFit.TWO_BEND_GRID;
 
   private ExhaustiveDailySwingFit() {}
 
@@ -57,7 +57,8 @@ final class ExhaustiveDailySwingFit {
           if (c == null) {
             continue;
           }
-          double error = squaredError(columns, c, centred) * complexityPenalty(shape, n);
+          double error =
+              squaredError(columns, c, centred) * DailySwingFit.complexityPenalty(shape, n);
           if (error < bestError) {
             bestError = error;
             double rise = c[1] * (columns[1][n - 1] - columns[1][0]);
@@ -68,10 +69,6 @@ final class ExhaustiveDailySwingFit {
       }
     }
     return new Result(best, best == DailySwingFit.NONE ? Double.NaN : bestError);
-  }
-
-  private static double complexityPenalty(TrendShape shape, int n) {
-    return shape.hasEndBend() ? Math.exp(Math.log(n) / n) : 1;
   }
 
   private static double squaredError(double[][] columns, double[] c, double[] values) {

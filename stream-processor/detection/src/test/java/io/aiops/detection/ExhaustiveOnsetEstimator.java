@@ -6,7 +6,7 @@ package io.aiops.detection;
  * checked against.
  */
 final class ExhaustiveOnsetEstimator {
-  private static final int MIN_POINTS_AFTER_BREAKPOINT = 2;
+  private static final int MIN_POINTS_AFTER_BREAKPOINT = OnsetEstimator.MIN_POINTS_AFTER_BREAKPOINT;
 
   private ExhaustiveOnsetEstimator() {}
 
