@@ -18,6 +18,16 @@ record DailySwing(double sinBytes, double cosBytes, double sin2Bytes, double cos
   // Five-minute steps find the peak to well under 0.1 % of the swing.
   private static final int PEAK_SEARCH_STEPS = 288;
 
+  // The four regressors at each step of the peak search, computed once: the search runs at least
+  // once a verdict, and a table lookup gives the very values valueAt computes there.
+  private static final double[][] PEAK_SEARCH_REGRESSORS = new double[PEAK_SEARCH_STEPS][];
+
+  static {
+    for (int step = 0; step < PEAK_SEARCH_STEPS; step++) {
+      PEAK_SEARCH_REGRESSORS[step] = regressors(step * DAY_MS / PEAK_SEARCH_STEPS);
+    }
+  }
+
   /** The four regressors at {@code timeMs}, in the order of the record's components. */
   static double[] regressors(double timeMs) {
     double phase = RADIANS_PER_MS * timeMs;
@@ -28,20 +38,23 @@ record DailySwing(double sinBytes, double cosBytes, double sin2Bytes, double cos
 
   /** The swing's departure from the trend at {@code timeMs}. */
   double valueAt(double timeMs) {
-    double phase = RADIANS_PER_MS * timeMs;
-    return sinBytes * Math.sin(phase)
-        + cosBytes * Math.cos(phase)
-        + sin2Bytes * Math.sin(2 * phase)
-        + cos2Bytes * Math.cos(2 * phase);
+    return valueOf(regressors(timeMs));
   }
 
   /** How far the daily peak rises above the trend; what an OOM ETA must subtract. */
   double peakBytes() {
     double peak = 0;
-    for (int step = 0; step < PEAK_SEARCH_STEPS; step++) {
-      peak = Math.max(peak, valueAt(step * DAY_MS / PEAK_SEARCH_STEPS));
+    for (double[] regressors : PEAK_SEARCH_REGRESSORS) {
+      peak = Math.max(peak, valueOf(regressors));
     }
     return peak;
+  }
+
+  private double valueOf(double[] regressors) {
+    return sinBytes * regressors[0]
+        + cosBytes * regressors[1]
+        + sin2Bytes * regressors[2]
+        + cos2Bytes * regressors[3];
   }
 
   /** The values with the swing taken out. */

@@ -16,13 +16,13 @@ record DailySwingFit(TrendShape shape, double breakpointMs, double riseBytes, Da
   static final DailySwingFit NONE = new DailySwingFit(TrendShape.RAMP, 0, 0, DailySwing.NONE);
 
   // Intercept, shape and four harmonics need a few points more than parameters.
-  private static final int MIN_POINTS = 12;
+  static final int MIN_POINTS = 12;
 
   // A two-bend shape's rise needs a few points between its bends to be a slope, not a step.
-  private static final int MIN_POINTS_PER_BEND = 4;
+  static final int MIN_POINTS_PER_BEND = 4;
 
   // Candidate bends per axis for two-bend shapes: a 48 h window at 30 min gives one every 2 h.
-  private static final int TWO_BEND_GRID = 24;
+  static final int TWO_BEND_GRID = 24;
 
   /** Fits the swing; {@link #NONE} for less than a day, where swing and trend look alike. */
   static DailySwingFit fit(double[] timesMs, double[] values) {
@@ -48,54 +48,59 @@ record DailySwingFit(TrendShape shape, double breakpointMs, double riseBytes, Da
         columns[2 + h][i] = harmonics[h];
       }
     }
-    LeastSquares.OneColumnVaries fits = new LeastSquares.OneColumnVaries(columns, 1, centred);
-    DailySwingFit best = NONE;
+    TrendShapeErrors errors = TrendShapeErrors.of(days, fixedColumns(columns), centred);
+    if (errors == null) {
+      return NONE;
+    }
+    TrendShape bestShape = null;
+    int bestBreakpoint = 0;
+    int bestEnd = 0;
     double bestError = Double.POSITIVE_INFINITY;
     // Two-bend shapes try every stride-th pair of bends: their cost stays that of a one-bend
     // search over the full window (about n^2 / 2 stride^2 pairs against 3n single bends).
     int stride = Math.max(1, n / TWO_BEND_GRID);
     for (TrendShape shape : TrendShape.values()) {
       int step = shape.hasEndBend() ? stride : 1;
+      double penalty = complexityPenalty(shape, n);
       for (int k = shape.firstBreakpoint(); k <= shape.lastBreakpoint(n); k += step) {
         int firstEnd = shape.hasEndBend() ? k + MIN_POINTS_PER_BEND : n - 1;
         for (int e = firstEnd; e <= n - 1; e += step) {
-          for (int i = 0; i < n; i++) {
-            columns[1][i] = shape.regressor(days[i], days[k], days[e]);
-          }
-          double[] c = fits.solve();
-          if (c == null) {
-            continue;
-          }
-          double error = squaredError(columns, c, centred) * complexityPenalty(shape, n);
+          double error = errors.squaredError(shape, k, e) * penalty;
           if (error < bestError) {
             bestError = error;
-            double rise = c[1] * (columns[1][n - 1] - columns[1][0]);
-            best =
-                new DailySwingFit(shape, timesMs[k], rise, new DailySwing(c[2], c[3], c[4], c[5]));
+            bestShape = shape;
+            bestBreakpoint = k;
+            bestEnd = e;
           }
         }
       }
     }
-    return best;
+    if (bestShape == null) {
+      return NONE;
+    }
+    // The winner's coefficients by a full least-squares fit, as every candidate's once were.
+    for (int i = 0; i < n; i++) {
+      columns[1][i] = bestShape.regressor(days[i], days[bestBreakpoint], days[bestEnd]);
+    }
+    double[] c = LeastSquares.solve(columns, centred);
+    if (c == null) {
+      return NONE;
+    }
+    double rise = c[1] * (columns[1][n - 1] - columns[1][0]);
+    return new DailySwingFit(
+        bestShape, timesMs[bestBreakpoint], rise, new DailySwing(c[2], c[3], c[4], c[5]));
+  }
+
+  /** The columns that stay the same for every candidate: the intercept and the harmonics. */
+  private static double[][] fixedColumns(double[][] columns) {
+    return new double[][] {columns[0], columns[2], columns[3], columns[4], columns[5]};
   }
 
   /**
    * A second bend is one parameter more: by the Bayesian information criterion it must cut the
    * squared error by a factor exp(-ln(n)/n) before it explains the window better than one bend.
    */
-  private static double complexityPenalty(TrendShape shape, int n) {
+  static double complexityPenalty(TrendShape shape, int n) {
     return shape.hasEndBend() ? Math.exp(Math.log(n) / n) : 1;
-  }
-
-  private static double squaredError(double[][] columns, double[] c, double[] values) {
-    double error = 0;
-    for (int i = 0; i < values.length; i++) {
-      double residual = values[i];
-      for (int j = 0; j < c.length; j++) {
-        residual -= c[j] * columns[j][i];
-      }
-      error += residual * residual;
-    }
-    return error;
   }
 }

@@ -33,9 +33,16 @@ public final class LeakDetector {
   private static final double Z_95 = 1.96;
 
   private final LeakDetectorSettings settings;
+  private final BreakpointSearches searches;
 
   public LeakDetector(LeakDetectorSettings settings) {
+    this(settings, BreakpointSearches.PRODUCT);
+  }
+
+  /** A detector that runs its breakpoint searches with {@code searches}: for a test to compare. */
+  LeakDetector(LeakDetectorSettings settings, BreakpointSearches searches) {
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.searches = Objects.requireNonNull(searches, "searches");
   }
 
   /**
@@ -57,7 +64,7 @@ public final class LeakDetector {
       return insufficientHistory(timesMs, bytes, spanMs);
     }
 
-    DailySwingFit fit = DailySwingFit.fit(timesMs, bytes);
+    DailySwingFit fit = searches.swingFit().apply(timesMs, bytes);
     double[] level = fit.swing().removeFrom(timesMs, bytes);
     double swingPeakBytes = fit.swing().peakBytes();
     Judgement judgement = judge(timesMs, level, fit);
@@ -205,12 +212,15 @@ public final class LeakDetector {
   private Judgement judge(double[] timesMs, double[] values, DailySwingFit fit) {
     int n = values.length;
     TrendEvidence window = TrendEvidence.measure(timesMs, values);
-    int onsetIndex = OnsetEstimator.onsetIndex(timesMs, values);
+    int onsetIndex = searches.onsetIndex().applyAsInt(timesMs, values);
+    // An onset at the first point leaves the whole window: measured already.
     TrendEvidence sinceOnset =
         timesMs[n - 1] - timesMs[onsetIndex] >= LeakClassification.MIN_GROWTH_SPAN_MS
-            ? TrendEvidence.measure(
-                Arrays.copyOfRange(timesMs, onsetIndex, n),
-                Arrays.copyOfRange(values, onsetIndex, n))
+            ? onsetIndex == 0
+                ? window
+                : TrendEvidence.measure(
+                    Arrays.copyOfRange(timesMs, onsetIndex, n),
+                    Arrays.copyOfRange(values, onsetIndex, n))
             : null;
     String classification = LeakClassification.classify(window, sinceOnset, fit, settings);
     if (!LeakVerdict.LINEAR_LEAK.equals(classification)) {

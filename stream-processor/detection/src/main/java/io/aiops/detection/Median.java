@@ -14,27 +14,44 @@ final class Median {
 
   /** Median of the first {@code count} entries, which this call reorders. */
   static double ofFirst(double[] scratch, int count) {
+    return ofRange(scratch, 0, count);
+  }
+
+  /**
+   * Median of the entries {@code from} (inclusive) to {@code to} (exclusive), which it reorders.
+   */
+  static double ofRange(double[] scratch, int from, int to) {
+    int count = to - from;
     if (count <= 0) {
       throw new IllegalArgumentException("median of nothing");
     }
-    int upper = count / 2;
-    double high = select(scratch, count, upper);
+    int upper = from + count / 2;
+    double high = select(scratch, from, to, upper);
     if (count % 2 == 1) {
       return high;
     }
     // Selection leaves every entry below index `upper` at most `high`; the largest is the other
     // middle value.
-    double low = scratch[0];
-    for (int i = 1; i < upper; i++) {
+    double low = scratch[from];
+    for (int i = from + 1; i < upper; i++) {
       low = Math.max(low, scratch[i]);
     }
     return (low + high) / 2;
   }
 
-  /** The k-th smallest (0-based) of the first {@code count} entries (Hoare's quickselect). */
-  private static double select(double[] a, int count, int k) {
-    int left = 0;
-    int right = count - 1;
+  /**
+   * The entry that would be at index {@code k} were {@code scratch[from, to)} sorted. The call
+   * reorders that range, leaving the entries before k at most that value and those after it at
+   * least.
+   */
+  static double kthSmallest(double[] scratch, int from, int to, int k) {
+    return select(scratch, from, to, k);
+  }
+
+  /** Hoare's quickselect, as {@link #kthSmallest}. */
+  private static double select(double[] a, int from, int to, int k) {
+    int left = from;
+    int right = to - 1;
     while (left < right) {
       double pivot = a[(left + right) >>> 1];
       int i = left;

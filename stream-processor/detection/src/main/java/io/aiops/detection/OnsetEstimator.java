@@ -6,50 +6,58 @@ package io.aiops.detection;
  */
 public final class OnsetEstimator {
   // A hinge needs at least two points after its breakpoint to have a slope at all.
-  private static final int MIN_POINTS_AFTER_BREAKPOINT = 2;
+  static final int MIN_POINTS_AFTER_BREAKPOINT = 2;
 
   private OnsetEstimator() {}
 
-  /** Index of the point where growth begins; 0 for fewer than three points. */
+  /**
+   * Index of the point where growth begins; 0 for fewer than three points. Times in time order
+   * (equal times allowed).
+   */
   public static int onsetIndex(double[] timesMs, double[] values) {
     TheilSenSlope.checkRange(timesMs, values, 0, timesMs.length);
     int n = values.length;
+    for (int i = 1; i < n; i++) {
+      if (!(timesMs[i] >= timesMs[i - 1])) {
+        throw new IllegalArgumentException("times must be in time order");
+      }
+    }
+    // The hinge max(0, t - t_k) is t - t_k from point k on and 0 before it, so its sums over the
+    // points are sums over the tail from k: kept from the end, of times measured from the newest
+    // point, which keeps a short tail's sums exact to its own size.
     double meanValue = mean(values);
+    double[] tailTime = new double[n + 1];
+    double[] tailTimeSquared = new double[n + 1];
+    double[] tailTimeValue = new double[n + 1];
+    double[] tailValue = new double[n + 1];
+    double valueSquares = 0;
+    for (int i = n - 1; i >= 0; i--) {
+      double u = timesMs[i] - timesMs[n - 1];
+      double dy = values[i] - meanValue;
+      tailTime[i] = tailTime[i + 1] + u;
+      tailTimeSquared[i] = tailTimeSquared[i + 1] + u * u;
+      tailTimeValue[i] = tailTimeValue[i + 1] + u * dy;
+      tailValue[i] = tailValue[i + 1] + dy;
+      valueSquares += dy * dy;
+    }
     int best = 0;
     double bestError = Double.POSITIVE_INFINITY;
     for (int k = 0; k + MIN_POINTS_AFTER_BREAKPOINT < n; k++) {
-      double error = hingeSquaredError(timesMs, values, meanValue, timesMs[k]);
+      // Residual sum of squares of value = a + b * hinge: a simple regression in closed form.
+      double start = timesMs[k] - timesMs[n - 1];
+      int count = n - k;
+      double hingeSum = tailTime[k] - count * start;
+      double hingeSquares = tailTimeSquared[k] - 2 * start * tailTime[k] + count * start * start;
+      double meanHinge = hingeSum / n;
+      double sxx = hingeSquares - hingeSum * meanHinge;
+      double sxy = tailTimeValue[k] - start * tailValue[k] - meanHinge * tailValue[0];
+      double error = sxx > 0 ? valueSquares - sxy * sxy / sxx : valueSquares;
       if (error < bestError) {
         bestError = error;
         best = k;
       }
     }
     return best;
-  }
-
-  /**
-   * Residual sum of squares of {@code value = a + b * max(0, t - breakpoint)}: a simple regression
-   * on the hinge regressor, solved in closed form.
-   */
-  static double hingeSquaredError(
-      double[] timesMs, double[] values, double meanValue, double breakpointMs) {
-    int n = values.length;
-    double meanHinge = 0;
-    for (double t : timesMs) {
-      meanHinge += Math.max(0, t - breakpointMs);
-    }
-    meanHinge /= n;
-    double sxx = 0;
-    double sxy = 0;
-    double syy = 0;
-    for (int i = 0; i < n; i++) {
-      double dx = Math.max(0, timesMs[i] - breakpointMs) - meanHinge;
-      double dy = values[i] - meanValue;
-      sxx += dx * dx;
-      sxy += dx * dy;
-      syy += dy * dy;
-    }
-    return sxx > 0 ? syy - sxy * sxy / sxx : syy;
   }
 
   private static double mean(double[] values) {

@@ -1,7 +1,5 @@
 package io.aiops.detection;
 
-import java.util.Arrays;
-
 /**
  * Theil-Sen line: the exact median of all pairwise slopes, robust to up to about 29 % outliers (a
  * GC drop, a stray sample) where least squares would follow them.
@@ -25,12 +23,43 @@ public final class TheilSenSlope {
     if (count == 0) {
       return new Line(0, 0);
     }
-    double slope = medianPairwiseSlope(timesMs, values, from, to);
+    return lineWithSlope(timesMs, values, from, to, medianPairwiseSlope(timesMs, values, from, to));
+  }
+
+  /** The line of that slope whose intercept is the median of {@code value - slope * time}. */
+  private static Line lineWithSlope(
+      double[] timesMs, double[] values, int from, int to, double slope) {
+    int count = to - from;
     double[] intercepts = new double[count];
     for (int i = from; i < to; i++) {
       intercepts[i - from] = values[i] - slope * timesMs[i];
     }
     return new Line(slope, Median.ofFirst(intercepts, count));
+  }
+
+  /** A fit over all points, with the Theil-Sen slopes of their older and newer halves alone. */
+  record WithHalves(Line whole, double olderSlopePerMs, double newerSlopePerMs) {}
+
+  /**
+   * Fits all points, and the older half {@code [0, n/2)} and newer half {@code [n/2, n)} alone: the
+   * results of three fits, from one set of pairwise slopes, as the halves' pairs are among the
+   * whole's. The halves are selected in place first, which leaves the whole's values unchanged.
+   */
+  static WithHalves fitWithHalves(double[] timesMs, double[] values) {
+    checkRange(timesMs, values, 0, timesMs.length);
+    int n = timesMs.length;
+    int half = n / 2;
+    double[] slopes = new double[n * (n - 1) / 2];
+    int older = slopesBetween(timesMs, values, 0, half, 0, half, slopes, 0);
+    int halves = slopesBetween(timesMs, values, half, n, half, n, slopes, older);
+    int pairs = slopesBetween(timesMs, values, 0, half, half, n, slopes, halves);
+    double olderSlope = older == 0 ? 0 : Median.ofRange(slopes, 0, older);
+    double newerSlope = halves == older ? 0 : Median.ofRange(slopes, older, halves);
+    if (n == 0) {
+      return new WithHalves(new Line(0, 0), olderSlope, newerSlope);
+    }
+    double slope = pairs == 0 ? 0 : Median.ofFirst(slopes, pairs);
+    return new WithHalves(lineWithSlope(timesMs, values, 0, n, slope), olderSlope, newerSlope);
   }
 
   /**
@@ -48,15 +77,24 @@ public final class TheilSenSlope {
     if (pairs < 2) {
       return new double[] {Double.NaN, Double.NaN};
     }
-    Arrays.sort(slopes, 0, pairs);
     double varianceS = count * (count - 1.0) * (2.0 * count + 5) / 18;
     double c = z * Math.sqrt(varianceS);
     int lower = (int) Math.floor((pairs - c) / 2);
     int upper = (int) Math.ceil((pairs + c) / 2);
-    return new double[] {
-      slopes[Math.max(0, Math.min(pairs - 1, lower))],
-      slopes[Math.max(0, Math.min(pairs - 1, upper))]
-    };
+    // Two selections, not a sort: the same order statistics in linear time. The first leaves the
+    // slopes above its rank after it, where the second need only look.
+    int lowerRank = Math.max(0, Math.min(pairs - 1, lower));
+    int upperRank = Math.max(0, Math.min(pairs - 1, upper));
+    double lowerSlope = Median.kthSmallest(slopes, 0, pairs, lowerRank);
+    double upperSlope;
+    if (upperRank > lowerRank) {
+      upperSlope = Median.kthSmallest(slopes, lowerRank + 1, pairs, upperRank);
+    } else if (upperRank < lowerRank) {
+      upperSlope = Median.kthSmallest(slopes, 0, lowerRank, upperRank);
+    } else {
+      upperSlope = lowerSlope;
+    }
+    return new double[] {lowerSlope, upperSlope};
   }
 
   private static double medianPairwiseSlope(double[] timesMs, double[] values, int from, int to) {
@@ -69,16 +107,32 @@ public final class TheilSenSlope {
   /** Fills {@code slopes} with the slope of every pair of distinct times; returns how many. */
   private static int pairwiseSlopes(
       double[] timesMs, double[] values, int from, int to, double[] slopes) {
-    int pairs = 0;
-    for (int i = from; i < to; i++) {
-      for (int j = i + 1; j < to; j++) {
+    return slopesBetween(timesMs, values, from, to, from, to, slopes, 0);
+  }
+
+  /**
+   * Writes from {@code slopes[at]} the slope of every pair of distinct times i < j, i in {@code
+   * [iFrom, iTo)} and j in {@code [jFrom, jTo)}; returns the index after the last one written.
+   */
+  private static int slopesBetween(
+      double[] timesMs,
+      double[] values,
+      int iFrom,
+      int iTo,
+      int jFrom,
+      int jTo,
+      double[] slopes,
+      int at) {
+    int next = at;
+    for (int i = iFrom; i < iTo; i++) {
+      for (int j = Math.max(i + 1, jFrom); j < jTo; j++) {
         double dt = timesMs[j] - timesMs[i];
         if (dt != 0) {
-          slopes[pairs++] = (values[j] - values[i]) / dt;
+          slopes[next++] = (values[j] - values[i]) / dt;
         }
       }
     }
-    return pairs;
+    return next;
   }
 
   static void checkRange(double[] timesMs, double[] values, int from, int to) {

@@ -18,12 +18,11 @@ record TrendEvidence(
 
   /** Measures a series given in time order. */
   static TrendEvidence measure(double[] timesMs, double[] bytes) {
-    int n = bytes.length;
-    int half = n / 2;
+    TheilSenSlope.WithHalves fit = TheilSenSlope.fitWithHalves(timesMs, bytes);
     return new TrendEvidence(
-        TheilSenSlope.fit(timesMs, bytes),
-        TheilSenSlope.fit(timesMs, bytes, 0, half).slopePerMs(),
-        TheilSenSlope.fit(timesMs, bytes, half, n).slopePerMs(),
+        fit.whole(),
+        fit.olderSlopePerMs(),
+        fit.newerSlopePerMs(),
         MannKendall.test(bytes).z(),
         Median.of(bytes));
   }

@@ -33,4 +33,15 @@ class DailySwingTest {
     }
     assertArrayEquals(new double[] {100, 100, 100}, DailySwing.NONE.removeFrom(times, values));
   }
+
+  @Test
+  void peakIsTheHighestValueAtFiveMinuteStepsOverADay() {
+    DailySwing swing = new DailySwing(3e7, -2e7, 1.1e7, 4e6);
+    double peak = 0;
+    for (int step = 0; step < 288; step++) {
+      peak = Math.max(peak, swing.valueAt(step * DAY_MS / 288));
+    }
+
+    assertEquals(peak, swing.peakBytes(), 0.0);
+  }
 }

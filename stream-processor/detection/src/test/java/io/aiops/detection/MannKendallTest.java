@@ -55,4 +55,25 @@ class MannKendallTest {
 
     assertTrue(MannKendall.test(ramp).z() > 6);
   }
+
+  @Test
+  void countsWhatComparingEveryPairCountsWithTiesNaNAndInfinities() {
+    Random random = new Random(13);
+    double[] specials = {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+    for (int trial = 0; trial < 500; trial++) {
+      double[] values = new double[random.nextInt(130)];
+      for (int i = 0; i < values.length; i++) {
+        int draw = random.nextInt(20);
+        values[i] =
+            draw < specials.length ? specials[draw] : random.nextInt(draw < 10 ? 4 : 1_000_000);
+      }
+      long s = 0;
+      for (int i = 0; i < values.length; i++) {
+        for (int j = i + 1; j < values.length; j++) {
+          s += (long) Math.signum(values[j] - values[i]);
+        }
+      }
+      assertEquals(s, MannKendall.test(values).s());
+    }
+  }
 }

@@ -3,6 +3,8 @@ package io.aiops.detection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TheilSenSlopeTest {
@@ -72,5 +74,67 @@ class TheilSenSlopeTest {
 
     assertEquals(0, line.slopePerMs());
     assertEquals(42, line.valueAt(1_000));
+  }
+
+  @Test
+  void fitWithHalvesGivesTheResultsOfThreeSeparateFits() {
+    Random random = new Random(17);
+    for (int trial = 0; trial < 500; trial++) {
+      int n = random.nextInt(100);
+      double[][] points = randomPoints(random, n);
+      double[] t = points[0];
+      double[] y = points[1];
+
+      TheilSenSlope.WithHalves fit = TheilSenSlope.fitWithHalves(t, y);
+
+      assertEquals(TheilSenSlope.fit(t, y), fit.whole());
+      assertEquals(TheilSenSlope.fit(t, y, 0, n / 2).slopePerMs(), fit.olderSlopePerMs());
+      assertEquals(TheilSenSlope.fit(t, y, n / 2, n).slopePerMs(), fit.newerSlopePerMs());
+    }
+  }
+
+  @Test
+  void slopeBoundsAreThePairwiseSlopesAtSensRanksOfTheSortedSlopes() {
+    Random random = new Random(19);
+    for (int trial = 0; trial < 500; trial++) {
+      int n = 3 + random.nextInt(100);
+      double[][] points = randomPoints(random, n);
+      double[] t = points[0];
+      double[] y = points[1];
+      double[] slopes = new double[n * (n - 1) / 2];
+      int pairs = 0;
+      for (int i = 0; i < n; i++) {
+        for (int j = i + 1; j < n; j++) {
+          if (t[j] != t[i]) {
+            slopes[pairs++] = (y[j] - y[i]) / (t[j] - t[i]);
+          }
+        }
+      }
+      Arrays.sort(slopes, 0, pairs);
+      double c = 1.96 * Math.sqrt(n * (n - 1.0) * (2.0 * n + 5) / 18);
+      int lower = Math.max(0, Math.min(pairs - 1, (int) Math.floor((pairs - c) / 2)));
+      int upper = Math.max(0, Math.min(pairs - 1, (int) Math.ceil((pairs + c) / 2)));
+
+      double[] bounds = TheilSenSlope.slopeBounds(t, y, 0, n, 1.96);
+
+      if (pairs < 2) {
+        assertTrue(Double.isNaN(bounds[0]) && Double.isNaN(bounds[1]));
+      } else {
+        assertEquals(slopes[lower], bounds[0]);
+        assertEquals(slopes[upper], bounds[1]);
+      }
+    }
+  }
+
+  /** Times in order with some repeated, values with ties. */
+  private static double[][] randomPoints(Random random, int n) {
+    double[] t = new double[n];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      t[i] = i == 0 ? 0 : t[i - 1] + random.nextInt(4) * HOUR_MS;
+      y[i] =
+          1e9 + random.nextInt(20) * 1e6 + random.nextGaussian() * (random.nextBoolean() ? 1e6 : 0);
+    }
+    return new double[][] {t, y};
   }
 }

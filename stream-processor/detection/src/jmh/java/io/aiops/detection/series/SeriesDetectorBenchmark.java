@@ -2,6 +2,7 @@ package io.aiops.detection.series;
 
 import io.aiops.detection.LeakVerdict;
 import io.aiops.detection.anomaly.PointScore;
+import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -26,9 +27,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>The stream: samples every {@code stepSeconds} with ±20 % jitter, a 1.5 GiB process with a
  * daily swing of 200 MiB, noise of 4 MiB, a 10-minute burst of 300 MiB every 61 hours and a leak of
  * 2 MiB/h, against a 4 GiB limit. Measured past the first six days, so online STL is warm and the
- * history full: every verdict is a full one. {@code judgeEverySamples} 1 judges at every bucket
- * close, for comparison with the default cadence (2,048); {@code Integer.MAX_VALUE} never judges
- * again after the setup, which leaves the cost of bucketing and scoring alone.
+ * history full: every verdict is a full one. {@code cadence}: {@code default} (every 2,048 samples
+ * or 12 h of stream time, whichever first), {@code 2048-samples} (the sample count alone, the
+ * default before the stream-time period), {@code every-bucket} (a verdict at every bucket close)
+ * and {@code none} (no verdict after the setup: bucketing and scoring alone).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -44,8 +46,8 @@ public class SeriesDetectorBenchmark {
   @Param({"10", "30", "60"})
   int stepSeconds;
 
-  @Param({"2048", "1", "2147483647"})
-  int judgeEverySamples;
+  @Param({"default", "2048-samples", "every-bucket", "none"})
+  String cadence;
 
   private long[] offsetsMs;
   private double[] bytes;
@@ -94,11 +96,22 @@ public class SeriesDetectorBenchmark {
               + (hours % 61 >= 60 && hours % 61 < 60 + 1 / 6.0 ? 300 * MIB : 0)
               + 2 * MIB * hours;
     }
-    detector =
-        new SeriesDetector(SeriesDetectorSettings.defaults().judgingEvery(judgeEverySamples));
+    detector = new SeriesDetector(settings(cadence));
     for (int i = 0; i < 6 * 24 * 3600 / stepSeconds; i++) {
       addSample();
     }
+  }
+
+  static SeriesDetectorSettings settings(String cadence) {
+    SeriesDetectorSettings defaults = SeriesDetectorSettings.defaults();
+    Duration never = Duration.ofDays(36_500);
+    return switch (cadence) {
+      case "default" -> defaults;
+      case "2048-samples" -> defaults.judgingEvery(never);
+      case "every-bucket" -> defaults.judgingEvery(1);
+      case "none" -> defaults.judgingEvery(Integer.MAX_VALUE).judgingEvery(never);
+      default -> throw new IllegalArgumentException("unknown cadence " + cadence);
+    };
   }
 
   @Benchmark

@@ -18,8 +18,10 @@ import java.util.Optional;
  *   <li>Leak: the sample is averaged into the history's bucket ({@link PointHistory}); when a
  *       bucket closes and the history is long enough for a verdict, {@link LeakDetector} judges it
  *       and estimates the OOM ETA, at the first such bucket and then once {@code judgeEverySamples}
- *       samples have arrived since the last verdict. A verdict costs about a thousand samples'
- *       worth, so the cadence bounds its share. {@link #verdict()} judges the history as it stands.
+ *       samples have arrived since the last verdict or the bucket is the first of a new period of
+ *       {@code judgeEvery} stream time, whichever comes first. A verdict costs a few hundred
+ *       samples' worth, so the cadence bounds its share. {@link #verdict()} judges the history as
+ *       it stands.
  *   <li>Anomalies: {@link AnomalyScorer} scores every point of its own, finer buckets from the past
  *       alone (online STL). Its bucket follows the series' sample interval, the median of the first
  *       64 intervals ({@link AnomalyScorerSettings#forSampleInterval}); until those are seen the
@@ -171,7 +173,19 @@ public final class SeriesDetector {
         history.size() >= settings.leak().minPoints()
             && history.timestampMsAt(history.size() - 1) - history.timestampMsAt(0)
                 >= settings.leak().minHistory().toMillis();
-    return judgeable && (!judged || samplesSinceVerdict >= settings.judgeEverySamples());
+    return judgeable
+        && (!judged
+            || samplesSinceVerdict >= settings.judgeEverySamples()
+            || closedFirstBucketOfPeriod());
+  }
+
+  /** True when the newest closed point is the first in its period of {@code judgeEvery}. */
+  private boolean closedFirstBucketOfPeriod() {
+    int newest = history.size() - 1;
+    long periodMs = settings.judgeEvery().toMillis();
+    return newest > 0
+        && Math.floorDiv(history.timestampMsAt(newest), periodMs)
+            != Math.floorDiv(history.timestampMsAt(newest - 1), periodMs);
   }
 
   private void startScoring(SeriesListener listener) {

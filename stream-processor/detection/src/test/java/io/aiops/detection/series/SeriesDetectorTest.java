@@ -58,10 +58,11 @@ class SeriesDetectorTest extends SeriesTraces {
   }
 
   @Test
-  void judgesAtTheFirstJudgeableBucketThenAtTheCadence() {
+  void judgesAtTheFirstJudgeableBucketThenEvery2048SamplesWhenNoPeriodEndsFirst() {
     List<Sample> series = memory(10 * SECOND_MS, 4, 0, 0, 2);
     Recorder recorder = new Recorder();
-    recorder.feed(new SeriesDetector(DEFAULTS), series, 0, series.size());
+    SeriesDetector detector = new SeriesDetector(DEFAULTS.judgingEvery(Duration.ofDays(365)));
+    recorder.feed(detector, series, 0, series.size());
 
     // 24 h of 10-second samples span the first and the last bucket's mean times after 8,640 + 90.
     int first = recorder.verdictSamples.get(0);
@@ -75,6 +76,26 @@ class SeriesDetectorTest extends SeriesTraces {
     assertTrue(
         later >= (series.size() - first) / (2_048 + 180)
             && later <= (series.size() - first) / 2_048);
+  }
+
+  @Test
+  void judgesOneMinuteSamplesAtTheFirstBucketOfEveryTwelveHoursOfStreamTime() {
+    List<Sample> series = memory(60 * SECOND_MS, 5, 0, 0, 9);
+    Recorder recorder = new Recorder();
+    recorder.feed(new SeriesDetector(DEFAULTS), series, 0, series.size());
+
+    // From 00:00 UTC: the first judgeable bucket closes at 24:30, then the first bucket of each
+    // 12-hour period closes half an hour past 12:00 and 00:00, up to 108:30; 2,048 samples (34 h)
+    // never pass first.
+    List<Long> verdictTimesMs = new ArrayList<>();
+    for (int samples : recorder.verdictSamples) {
+      verdictTimesMs.add(series.get(samples - 1).timestampMs() - START_MS);
+    }
+    List<Long> expected = new ArrayList<>();
+    for (long t = 24 * HOUR_MS + 30 * 60_000L; t < 120 * HOUR_MS; t += 12 * HOUR_MS) {
+      expected.add(t);
+    }
+    assertEquals(expected, verdictTimesMs);
   }
 
   @Test
@@ -205,7 +226,8 @@ class SeriesDetectorTest extends SeriesTraces {
     }
     assertEquals(LEAK.evaluate(kept, LIMIT_BYTES), detector.verdict());
     SeriesDetectorSettings longer =
-        new SeriesDetectorSettings(Duration.ofMinutes(30), 192, LeakDetectorSettings.defaults(), 1);
+        new SeriesDetectorSettings(
+            Duration.ofMinutes(30), 192, LeakDetectorSettings.defaults(), 1, Duration.ofHours(12));
     assertThrowsIllegalArgument(() -> SeriesDetector.continuing(longer, kept));
   }
 
@@ -215,7 +237,8 @@ class SeriesDetectorTest extends SeriesTraces {
     detector.add(START_MS, 1e9, LIMIT_BYTES, SeriesListener.NONE);
     byte[] bytes = detector.toBytes();
     SeriesDetectorSettings longer =
-        new SeriesDetectorSettings(Duration.ofMinutes(30), 192, LeakDetectorSettings.defaults(), 1);
+        new SeriesDetectorSettings(
+            Duration.ofMinutes(30), 192, LeakDetectorSettings.defaults(), 1, Duration.ofHours(12));
     assertThrowsIllegalArgument(() -> SeriesDetector.fromBytes(longer, bytes));
     assertThrowsIllegalArgument(() -> SeriesDetector.fromBytes(DEFAULTS, new byte[] {9, 1, 2}));
     assertThrowsIllegalArgument(

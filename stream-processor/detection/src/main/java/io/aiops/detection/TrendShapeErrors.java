@@ -1,0 +1,235 @@
+package io.aiops.detection;
+
+/**
+ * The squared error that each trend-shape candidate of {@link DailySwingFit} leaves when it is
+ * fitted together with an intercept and the daily swing's four harmonics, in constant time per
+ * candidate rather than a least-squares fit over every point.
+ *
+ * <p>The intercept and harmonics (the fixed columns) are fitted once. A candidate column {@code x}
+ * then lowers their squared error by {@code (x·r)² / |x⊥|²}, where {@code r} is the values'
+ * residual after the fixed fit and {@code x⊥} is {@code x} less its projection on the fixed columns
+ * (Frisch-Waugh-Lovell); {@code |x⊥|²} is {@code |x|²} less a quadratic form in the fixed columns'
+ * products with {@code x}. Over points in time order, every shape's regressor is zero, a line in
+ * time or a constant on consecutive runs of points, so each of its products with a column is a
+ * difference of prefix sums.
+ */
+final class TrendShapeErrors {
+  private static final int FIXED_COLUMNS = 5;
+  // The product sums carried per column: the fixed columns, then the residual.
+  private static final int SUMMED = FIXED_COLUMNS + 1;
+  private static final int RESIDUAL = FIXED_COLUMNS;
+
+  // Relative pivot size below which columns are taken as collinear, as LeastSquares does.
+  private static final double SINGULAR = 1e-12;
+
+  private final int n;
+  private final double[] days;
+  // Lower-triangular Cholesky factor of the fixed columns' Gram matrix, and its diagonal inverted.
+  private final double[][] factor;
+  private final double[] inverseDiagonal = new double[FIXED_COLUMNS];
+  private final double gramScale;
+  private final double fixedError;
+  // sums[g][j] and daySums[g][j]: column g (fixed columns, then residual), and days times column g,
+  // summed over the points before j. daySquareSums[j]: days squared, likewise.
+  private final double[][] sums;
+  private final double[][] daySums;
+  private final double[] daySquareSums;
+  private final double[] projected = new double[FIXED_COLUMNS];
+
+  private TrendShapeErrors(
+      double[] days, double[][] factor, double gramScale, double[][] fixed, double[] residual) {
+    this.n = days.length;
+    this.days = days;
+    this.factor = factor;
+    for (int r = 0; r < FIXED_COLUMNS; r++) {
+      inverseDiagonal[r] = 1 / factor[r][r];
+    }
+    this.gramScale = gramScale;
+    double error = 0;
+    for (double r : residual) {
+      error += r * r;
+    }
+    this.fixedError = error;
+    this.sums = new double[SUMMED][n + 1];
+    this.daySums = new double[SUMMED][n + 1];
+    this.daySquareSums = new double[n + 1];
+    for (int i = 0; i < n; i++) {
+      for (int g = 0; g < SUMMED; g++) {
+        double value = g == RESIDUAL ? residual[i] : fixed[g][i];
+        sums[g][i + 1] = sums[g][i] + value;
+        daySums[g][i + 1] = daySums[g][i] + days[i] * value;
+      }
+      daySquareSums[i + 1] = daySquareSums[i] + days[i] * days[i];
+    }
+  }
+
+  /**
+   * Prepares the candidates' errors for {@code values} at {@code days} (strictly increasing, the
+   * first 0) with the fixed columns {@code fixed} (the intercept, then the four harmonics); null
+   * when those columns are collinear, where no candidate can be fitted.
+   */
+  static TrendShapeErrors of(double[] days, double[][] fixed, double[] values) {
+    int n = days.length;
+    if (days[0] != 0) {
+      throw new IllegalArgumentException("days must start at 0");
+    }
+    for (int i = 1; i < n; i++) {
+      if (!(days[i] > days[i - 1])) {
+        throw new IllegalArgumentException("days must increase strictly");
+      }
+    }
+    double[][] gram = new double[FIXED_COLUMNS][FIXED_COLUMNS];
+    double[] products = new double[FIXED_COLUMNS];
+    double scale = 0;
+    for (int r = 0; r < FIXED_COLUMNS; r++) {
+      for (int c = 0; c <= r; c++) {
+        gram[r][c] = dot(fixed[r], fixed[c]);
+      }
+      products[r] = dot(fixed[r], values);
+      scale = Math.max(scale, gram[r][r]);
+    }
+    double[][] factor = cholesky(gram, scale);
+    if (factor == null) {
+      return null;
+    }
+    double[] coefficients = backSubstitute(factor, forwardSubstitute(factor, products));
+    double[] residual = new double[n];
+    for (int i = 0; i < n; i++) {
+      double r = values[i];
+      for (int j = 0; j < FIXED_COLUMNS; j++) {
+        r -= coefficients[j] * fixed[j][i];
+      }
+      residual[i] = r;
+    }
+    return new TrendShapeErrors(days, factor, scale, fixed, residual);
+  }
+
+  /**
+   * The squared error with {@code shape} bending at point {@code k} (and, for a shape with an end
+   * bend, at point {@code end}); NaN when its column is collinear with the fixed ones.
+   */
+  double squaredError(TrendShape shape, int k, int end) {
+    return switch (shape) {
+      // max(0, t - t_k): zero before point k, a line from it.
+      case RAMP -> clampedLineError(k, n - 1);
+      case STEP -> stepError(k);
+      // min(t, t_k) = a line from point 0 (where t = 0) held flat after point k.
+      case PLATEAU -> clampedLineError(0, k);
+      case RISE_THEN_PLATEAU -> clampedLineError(k, end);
+    };
+  }
+
+  /** The column {@code min(max(0, t - t_lo), t_hi - t_lo)}: zero, a line from lo, flat after hi. */
+  private double clampedLineError(int lo, int hi) {
+    double start = days[lo];
+    double height = days[hi] - start;
+    int from = lo;
+    int to = hi + 1;
+    for (int g = 0; g < FIXED_COLUMNS; g++) {
+      projected[g] = lineProduct(g, from, to, start, height);
+    }
+    double residualProduct = lineProduct(RESIDUAL, from, to, start, height);
+    double norm =
+        daySquareSums[to]
+            - daySquareSums[from]
+            - 2 * start * (daySums[0][to] - daySums[0][from])
+            + start * start * (to - from)
+            + height * height * (n - to);
+    return errorWith(residualProduct, norm);
+  }
+
+  private double lineProduct(int g, int from, int to, double start, double height) {
+    double[] s = sums[g];
+    double[] ds = daySums[g];
+    return ds[to] - ds[from] - start * (s[to] - s[from]) + height * (s[n] - s[to]);
+  }
+
+  /** The column that is 0 before point k and 1 from it on. */
+  private double stepError(int k) {
+    for (int g = 0; g < FIXED_COLUMNS; g++) {
+      projected[g] = sums[g][n] - sums[g][k];
+    }
+    return errorWith(sums[RESIDUAL][n] - sums[RESIDUAL][k], n - k);
+  }
+
+  /**
+   * The fixed fit's error less what the candidate column explains, given the column's products with
+   * the fixed columns (in {@link #projected}), with the residual and with itself.
+   */
+  private double errorWith(double residualProduct, double norm) {
+    // |x⊥|² = |x|² - |L⁻¹ F'x|², with L the Cholesky factor of F'F.
+    double explained = 0;
+    for (int r = 0; r < FIXED_COLUMNS; r++) {
+      double z = projected[r];
+      double[] row = factor[r];
+      for (int c = 0; c < r; c++) {
+        z -= row[c] * projected[c];
+      }
+      z *= inverseDiagonal[r];
+      projected[r] = z;
+      explained += z * z;
+    }
+    double orthogonalNorm = norm - explained;
+    if (!(orthogonalNorm > SINGULAR * Math.max(gramScale, norm))) {
+      return Double.NaN;
+    }
+    return Math.max(0, fixedError - residualProduct * residualProduct / orthogonalNorm);
+  }
+
+  /** Lower-triangular L with {@code L L' = gram} (lower triangle given); null when singular. */
+  private static double[][] cholesky(double[][] gram, double scale) {
+    int p = gram.length;
+    double[][] l = new double[p][p];
+    for (int r = 0; r < p; r++) {
+      for (int c = 0; c <= r; c++) {
+        double sum = gram[r][c];
+        for (int k = 0; k < c; k++) {
+          sum -= l[r][k] * l[c][k];
+        }
+        if (r == c) {
+          if (!(sum > SINGULAR * scale)) {
+            return null;
+          }
+          l[r][r] = Math.sqrt(sum);
+        } else {
+          l[r][c] = sum / l[c][c];
+        }
+      }
+    }
+    return l;
+  }
+
+  private static double[] forwardSubstitute(double[][] l, double[] b) {
+    int p = b.length;
+    double[] z = new double[p];
+    for (int r = 0; r < p; r++) {
+      double sum = b[r];
+      for (int c = 0; c < r; c++) {
+        sum -= l[r][c] * z[c];
+      }
+      z[r] = sum / l[r][r];
+    }
+    return z;
+  }
+
+  private static double[] backSubstitute(double[][] l, double[] z) {
+    int p = z.length;
+    double[] x = new double[p];
+    for (int r = p - 1; r >= 0; r--) {
+      double sum = z[r];
+      for (int c = r + 1; c < p; c++) {
+        sum -= l[c][r] * x[c];
+      }
+      x[r] = sum / l[r][r];
+    }
+    return x;
+  }
+
+  private static double dot(double[] x, double[] y) {
+    double sum = 0;
+    for (int i = 0; i < x.length; i++) {
+      sum += x[i] * y[i];
+    }
+    return sum;
+  }
+}
