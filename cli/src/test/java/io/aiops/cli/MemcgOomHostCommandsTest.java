@@ -39,6 +39,15 @@ class MemcgOomHostCommandsTest {
     return lines;
   }
 
+  /** A host command on the tree, over its two vmstat readings, as JSON. */
+  private static int overTheInterval(String... command) {
+    List<String> args = new ArrayList<>(List.of(command));
+    args.addAll(
+        List.of(
+            "--proc-root", proc(MEMCG_OOM), "--interval", MEMCG_OOM_INTERVAL, "--format", "json"));
+    return AiopsCommand.run(args.toArray(String[]::new));
+  }
+
   /** The tree's boot time, from its /proc/stat, as --boot-time takes it. */
   private static String bootTime() throws IOException {
     for (String line : Files.readAllLines(Path.of(proc(MEMCG_OOM), "stat"))) {
@@ -81,17 +90,7 @@ class MemcgOomHostCommandsTest {
   @Test
   void healthMemoryReportsTheKillBesideAPerfectScoreAndExitsOne(CapturedConsole console)
       throws IOException {
-    int status =
-        AiopsCommand.run(
-            "health",
-            "memory",
-            "--score",
-            "--proc-root",
-            proc(MEMCG_OOM),
-            "--interval",
-            MEMCG_OOM_INTERVAL,
-            "--format",
-            "json");
+    int status = overTheInterval("health", "memory", "--score");
 
     JsonNode health = jsonLines(console.stdout()).get(0);
     assertEquals(1, status, "a kill during the interval is a finding");
@@ -116,17 +115,7 @@ class MemcgOomHostCommandsTest {
   @Test
   void analyzeSwapSaysANoSwapHostGoesStraightToTheOomKiller(CapturedConsole console)
       throws IOException {
-    int status =
-        AiopsCommand.run(
-            "analyze",
-            "swap",
-            "--processes",
-            "--proc-root",
-            proc(MEMCG_OOM),
-            "--interval",
-            MEMCG_OOM_INTERVAL,
-            "--format",
-            "json");
+    int status = overTheInterval("analyze", "swap", "--processes");
 
     assertEquals(0, status, console.stderr());
     JsonNode swap = jsonLines(console.stdout()).get(0);
@@ -136,17 +125,7 @@ class MemcgOomHostCommandsTest {
 
   @Test
   void analyzeCacheReadsTheRecordedSlabinfo(CapturedConsole console) throws IOException {
-    int status =
-        AiopsCommand.run(
-            "analyze",
-            "cache",
-            "--efficiency",
-            "--proc-root",
-            proc(MEMCG_OOM),
-            "--interval",
-            MEMCG_OOM_INTERVAL,
-            "--format",
-            "json");
+    int status = overTheInterval("analyze", "cache", "--efficiency");
 
     assertEquals(0, status, console.stderr());
     JsonNode cache = jsonLines(console.stdout()).get(0);

@@ -40,7 +40,7 @@ def in_cgroup(argv):
 
 last_seq = int(kmsg_records()[-1].split(b',')[1])
 bystander = in_cgroup(['sleep', '1000'])
-idle_jvm = subprocess.Popen(['java', '-Xmx64m', '-XX:+UseSerialGC', os.path.join(os.path.dirname(os.path.abspath(__file__)), 'Idle.java')], stdout=subprocess.DEVNULL)
+idle_jvm = subprocess.Popen(['java', '-Xmx64m', '-XX:+UseSerialGC', os.path.join(os.path.dirname(os.path.abspath(__file__)), '../../kernel-6.18-recorded-smaps/recorded-with/Idle.java')], stdout=subprocess.DEVNULL)
 time.sleep(4)  # the JVM compiles Idle.java and starts
 shutil.copy('/proc/vmstat', '/tmp/vmstat.earlier')
 leaker = in_cgroup(['python3', '-c',

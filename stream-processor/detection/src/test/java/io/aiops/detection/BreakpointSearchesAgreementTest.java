@@ -39,7 +39,7 @@ class BreakpointSearchesAgreementTest {
     for (double[][] h : histories) {
       assertEquals(ExhaustiveDailySwingFit.fit(h[0], h[1]), DailySwingFit.fit(h[0], h[1]));
     }
-    assertTrue(histories.size() > 3_000, "histories " + histories.size());
+    assertTrue(histories.size() > 2_500, "histories " + histories.size());
   }
 
   @Test
