@@ -40,8 +40,10 @@ import org.slf4j.LoggerFactory;
 public final class SpooledDelivery implements CollectorDelivery {
   private static final Logger LOG = LoggerFactory.getLogger(SpooledDelivery.class);
   static final String CLIENT_ID = "aiops-edge-collector";
+
   // How long the producer may wait for topic metadata on the sender thread; bounds close too.
-  private static final int MAX_BLOCK_MS = 5_000;
+  /** How long a send may wait for metadata; package-visible so tests can tell such a wait apart. */
+  static final int MAX_BLOCK_MS = 5_000;
 
   private final SpoolSettings settings;
   private final DiskSpool spool;
