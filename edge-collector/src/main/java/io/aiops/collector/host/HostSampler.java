@@ -38,9 +38,10 @@ public final class HostSampler {
     AvroTrust.trustGeneratedClasses();
     this.paths = paths;
     this.procfs = new ProcfsReader(paths.procRoot(), errors, notices);
-    this.processes = new ProcessSampler(paths.procRoot(), selection, errors, notices);
-    this.cgroups = new CgroupMemoryReader(paths.cgroupRoot(), errors, notices);
     this.pageSizeBytes = PageSize.of(paths.procRoot());
+    this.processes =
+        new ProcessSampler(paths.procRoot(), pageSizeBytes, selection, errors, notices);
+    this.cgroups = new CgroupMemoryReader(paths.cgroupRoot(), errors, notices);
   }
 
   /** Reads the host now. Fails only when /proc/meminfo itself is unreadable. */

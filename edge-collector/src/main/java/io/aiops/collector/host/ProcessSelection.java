@@ -4,6 +4,7 @@ import io.aiops.collector.procfs.ProcessReading;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
  * Which processes a sample carries: every process at or above an RSS floor, plus the top N by RSS,
@@ -25,12 +26,17 @@ public record ProcessSelection(long rssFloorBytes, int topN) {
 
   /** The selected processes, largest RSS first. */
   public List<ProcessReading> select(List<ProcessReading> all) {
-    List<ProcessReading> sorted = new ArrayList<>(all);
-    sorted.sort(Comparator.comparingLong(ProcessReading::rssBytes).reversed());
-    List<ProcessReading> selected = new ArrayList<>();
+    return select(all, ProcessReading::rssBytes);
+  }
+
+  /** The selected elements by their RSS, largest first. */
+  public <T> List<T> select(List<T> all, ToLongFunction<T> rssBytes) {
+    List<T> sorted = new ArrayList<>(all);
+    sorted.sort(Comparator.comparingLong(rssBytes).reversed());
+    List<T> selected = new ArrayList<>();
     for (int i = 0; i < sorted.size(); i++) {
-      ProcessReading process = sorted.get(i);
-      if (keeps(i, process.rssBytes())) {
+      T process = sorted.get(i);
+      if (keeps(i, rssBytes.applyAsLong(process))) {
         selected.add(process);
       }
     }

@@ -2,14 +2,20 @@ package io.aiops.collector.procfs;
 
 import java.nio.charset.StandardCharsets;
 
-/** The fields of /proc/<pid>/stat the collector uses. */
-public record ProcStat(String comm, long startTimeTicks, boolean kernelThread) {
+/**
+ * The fields of /proc/<pid>/stat the collector uses.
+ *
+ * @param rssPages resident pages (the same counters as status's VmRSS); -1 when the line ends
+ *     before that field
+ */
+public record ProcStat(String comm, long startTimeTicks, boolean kernelThread, long rssPages) {
   private static final long PF_KTHREAD = 0x00200000L;
   // Fields are numbered from 1 in proc(5); after the ")" that ends comm, field 3 (state) comes
   // first.
   private static final int FIRST_FIELD_AFTER_COMM = 3;
   private static final int FLAGS_FIELD = 9;
   private static final int START_TIME_FIELD = 22;
+  private static final int RSS_FIELD = 24;
 
   /** Parses the stat line; see {@link #parse(byte[], int)}. */
   public static ProcStat parse(String line) {
@@ -34,9 +40,10 @@ public record ProcStat(String comm, long startTimeTicks, boolean kernelThread) {
     }
     long flags = -1;
     long startTime = -1;
+    long rssPages = -1;
     int field = FIRST_FIELD_AFTER_COMM;
     int i = close + 1;
-    while (i < len && field <= START_TIME_FIELD) {
+    while (i < len && field <= RSS_FIELD) {
       while (i < len && buf[i] == ' ') {
         i++;
       }
@@ -52,6 +59,8 @@ public record ProcStat(String comm, long startTimeTicks, boolean kernelThread) {
       } else if (field == START_TIME_FIELD && end < len) {
         // A start time that runs to the end of the read may have been cut short.
         startTime = number(buf, i, end);
+      } else if (field == RSS_FIELD && end < len) {
+        rssPages = number(buf, i, end);
       }
       field++;
       i = end;
@@ -60,7 +69,7 @@ public record ProcStat(String comm, long startTimeTicks, boolean kernelThread) {
       throw new IllegalArgumentException("stat line ends before field " + START_TIME_FIELD);
     }
     String comm = new String(buf, open + 1, close - open - 1, StandardCharsets.UTF_8);
-    return new ProcStat(comm, startTime, (flags & PF_KTHREAD) != 0);
+    return new ProcStat(comm, startTime, (flags & PF_KTHREAD) != 0, rssPages);
   }
 
   private static long number(byte[] buf, int from, int to) {

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Reads /proc/<pid>/stat and status, the two files read for every process each sample, through one
- * reused buffer. Not thread-safe.
+ * Reads /proc/<pid>/stat and status, through one reused buffer: together ({@link #read}), or stat
+ * first and status later for the processes stat singles out. Not thread-safe.
  */
 public final class ProcessReader {
   private final Path procRoot;
@@ -25,13 +25,32 @@ public final class ProcessReader {
    * vanished, may not be read or printed something malformed (counted in {@link ReadErrors}).
    */
   public Optional<ProcessReading> read(int pid) {
+    return readStat(pid).flatMap(stat -> readStatus(pid, stat));
+  }
+
+  /**
+   * The stat line alone, the cheaper of the two files (its resident pages rank processes), or empty
+   * for a kernel thread or a process that vanished, may not be read or printed something malformed.
+   */
+  public Optional<ProcStat> readStat(int pid) {
     Path dir = procRoot.resolve(Integer.toString(pid));
     try {
       buffer.read(dir.resolve("stat"));
       ProcStat stat = ProcStat.parse(buffer.bytes(), buffer.length());
-      if (stat.kernelThread()) {
-        return Optional.empty();
-      }
+      return stat.kernelThread() ? Optional.empty() : Optional.of(stat);
+    } catch (IOException e) {
+      errors.countProcessFailure(e, dir);
+    } catch (IllegalArgumentException e) {
+      // A stat line cut short by the process exiting is not the kernel's fault.
+      countMalformedOrVanished(dir);
+    }
+    return Optional.empty();
+  }
+
+  /** Adds the status file to a {@code stat} read before; empty as {@link #read(int)} says. */
+  public Optional<ProcessReading> readStatus(int pid, ProcStat stat) {
+    Path dir = procRoot.resolve(Integer.toString(pid));
+    try {
       buffer.read(dir.resolve("status"));
       if (buffer.length() == 0) {
         // An exiting task's status can read empty once its mm is gone.
@@ -43,9 +62,12 @@ public final class ProcessReader {
     } catch (IOException e) {
       errors.countProcessFailure(e, dir);
     } catch (IllegalArgumentException e) {
-      // A stat line cut short by the process exiting is not the kernel's fault.
-      errors.count(Files.isDirectory(dir) ? ReadErrors.MALFORMED : ReadErrors.VANISHED);
+      countMalformedOrVanished(dir);
     }
     return Optional.empty();
+  }
+
+  private void countMalformedOrVanished(Path dir) {
+    errors.count(Files.isDirectory(dir) ? ReadErrors.MALFORMED : ReadErrors.VANISHED);
   }
 }

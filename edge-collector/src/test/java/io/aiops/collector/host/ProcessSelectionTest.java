@@ -12,7 +12,7 @@ class ProcessSelectionTest {
   private static ProcessReading process(int pid, long rss) {
     return new ProcessReading(
         pid,
-        new ProcStat("p" + pid, pid, false),
+        new ProcStat("p" + pid, pid, false, rss / 4096),
         new ProcessStatus(rss, null, null, null, 0, rss, null, 1));
   }
 

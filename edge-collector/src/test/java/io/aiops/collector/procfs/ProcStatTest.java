@@ -28,6 +28,20 @@ class ProcStatTest {
   }
 
   @Test
+  void readsResidentPages() {
+    assertEquals(1057, ProcStat.parse("4242 (app)" + String.format(TAIL, 4194560)).rssPages());
+  }
+
+  @Test
+  void leavesResidentPagesUnknownWhenTheLineEndsBeforeThem() {
+    ProcStat stat =
+        ProcStat.parse(
+            "4242 (app) S 1 4242 4242 0 -1 4194560 1 2 0 0 9 12 0 0 20 0 1 0 3731 5439\n");
+    assertEquals(3731, stat.startTimeTicks());
+    assertEquals(-1, stat.rssPages());
+  }
+
+  @Test
   void recognisesKernelThreadsByTheirFlag() {
     ProcStat stat = ProcStat.parse("2 (kthreadd)" + String.format(TAIL, 0x00208040));
     assertTrue(stat.kernelThread());
