@@ -44,6 +44,18 @@ final class EvaluationJson {
                 kinds.put(kind, k);
               });
       o.put("flagged_by_kind", kinds);
+      Map<String, Object> lengths = new LinkedHashMap<>();
+      s.byLength()
+          .forEach(
+              (band, c) -> {
+                Map<String, Object> l = new LinkedHashMap<>();
+                l.put("leaks", c[0]);
+                l.put("leaks_flagged", c[1]);
+                l.put("others", c[2]);
+                l.put("others_flagged", c[3]);
+                lengths.put(band, l);
+              });
+      o.put("flagged_by_length", lengths);
     }
     return JsonLine.of(o);
   }

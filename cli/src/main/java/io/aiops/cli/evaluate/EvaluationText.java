@@ -57,6 +57,24 @@ final class EvaluationText {
                 }
                 out.println();
               });
+      out.println();
+      out.printf(Locale.ROOT, "%-26s", "by trace length");
+      scores.forEach(s -> out.printf(Locale.ROOT, " %31s", s.detector() + " leaks / false alarms"));
+      out.println();
+      scores
+          .get(0)
+          .byLength()
+          .keySet()
+          .forEach(
+              band -> {
+                out.printf(Locale.ROOT, "  %-24s", band);
+                for (DetectorScore s : scores) {
+                  int[] c = s.byLength().get(band);
+                  out.printf(
+                      Locale.ROOT, " %31s", c[1] + "/" + c[0] + " found, " + c[3] + "/" + c[2]);
+                }
+                out.println();
+              });
     }
     out.println();
     out.println(

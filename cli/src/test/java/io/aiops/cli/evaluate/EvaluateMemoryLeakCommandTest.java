@@ -50,6 +50,8 @@ class EvaluateMemoryLeakCommandTest {
     assertEquals(first + first, both);
     assertTrue(first.contains("predict_linear"), first);
     assertTrue(first.contains("seasonality_hidden_leak"), first);
+    assertTrue(first.contains("by trace length"), first);
+    assertTrue(first.contains("48-72 h"), first);
   }
 
   @Test

@@ -22,6 +22,14 @@ public final class DetectorScore {
   private final List<Double> etaErrors = new ArrayList<>();
   private final List<Double> delaysHours = new ArrayList<>();
   private final Map<String, int[]> byKind = new TreeMap<>();
+  private final Map<String, int[]> byLength = new TreeMap<>();
+
+  /**
+   * Bounds of the trace-length bands reported apart, in hours: under a day and a half, a daily
+   * swing and a trend share most of the history and are hard to tell apart, which is where leaks
+   * are missed.
+   */
+  static final int[] LENGTH_BAND_HOURS = {24, 36, 48, 72};
 
   public DetectorScore(String detector, double etaHorizonHours) {
     this.detector = detector;
@@ -34,6 +42,12 @@ public final class DetectorScore {
     kindCounts[0]++;
     if (outcome.flagged()) {
       kindCounts[1]++;
+    }
+    int[] lengthCounts =
+        byLength.computeIfAbsent(lengthBand(trace.hoursAt(trace.endMs())), k -> new int[4]);
+    lengthCounts[trace.kind().leak() ? 0 : 2]++;
+    if (outcome.flagged()) {
+      lengthCounts[trace.kind().leak() ? 1 : 3]++;
     }
     if (!trace.kind().leak()) {
       if (outcome.flagged()) {
@@ -127,6 +141,22 @@ public final class DetectorScore {
   /** Per kind: {traces, flagged}. */
   public Map<String, int[]> byKind() {
     return byKind;
+  }
+
+  /**
+   * Per trace-length band ("24-36 h", ...): {leaks, leaks flagged, other traces, others flagged},
+   * the recall and the false alarms at each length of history.
+   */
+  public Map<String, int[]> byLength() {
+    return byLength;
+  }
+
+  static String lengthBand(double hours) {
+    int b = 1;
+    while (b < LENGTH_BAND_HOURS.length - 1 && hours >= LENGTH_BAND_HOURS[b]) {
+      b++;
+    }
+    return LENGTH_BAND_HOURS[b - 1] + "-" + LENGTH_BAND_HOURS[b] + " h";
   }
 
   /** Nearest-rank quantile; NaN when there is nothing to rank. */
