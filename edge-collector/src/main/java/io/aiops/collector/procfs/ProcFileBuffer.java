@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Reads small /proc and cgroup files whole into one reused byte array. The collector reads stat and
- * status of every process each sample (~600 files on a busy host), so the array is kept rather than
- * allocated per file. Not thread-safe: one per reading thread.
+ * Reads small /proc and cgroup files whole into one reused byte array. The collector reads the stat
+ * of every process each sample (~300 files on a busy host, and as many again of others), so the
+ * array is kept rather than allocated per file. Not thread-safe: one per reading thread.
  */
 public final class ProcFileBuffer {
   private static final int INITIAL_BYTES = 8192;

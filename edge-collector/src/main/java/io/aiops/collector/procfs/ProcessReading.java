@@ -1,8 +1,8 @@
 package io.aiops.collector.procfs;
 
 /**
- * What a process's stat and status files said at one instant: the cheap reading every process gets,
- * on which the sample's processes are selected.
+ * What a process's stat and status files said at one instant: the cheap reading on which the
+ * sample's processes are selected (the collector reads status only for the candidates stat names).
  */
 public record ProcessReading(int pid, ProcStat stat, ProcessStatus status) {
 
