@@ -28,6 +28,18 @@ class LeakDetectorTest extends DetectionFixtures {
     assertTrue(verdict.oomEtaSeconds().isPresent());
   }
 
+  // A day and a bit: the raw series' halves follow the sine (its slope reaches the leak's), so the
+  // straight swing-removed line has to carry the verdict. The query-store test met this case.
+  @ParameterizedTest(name = "swing phase {0} rad")
+  @ValueSource(doubles = {0, Math.PI / 2, Math.PI, 3 * Math.PI / 2, 1, 4})
+  void reportsAFastStraightLeakUnderASwingFromTwentyFiveHoursOfHistory(double phase) {
+    Trace trace = flat(GIB).plus(growth(20 * MIB, 0)).plus(dailySwing(0.08 * GIB, phase));
+
+    LeakVerdict verdict = evaluate(replay(trace, 25, 0.003 * GIB, 21), LIMIT_4_GIB);
+
+    assertEquals(LeakVerdict.LINEAR_LEAK, verdict.classification(), verdict.toString());
+  }
+
   @Test
   void reportsLeakFromThirtySixHoursOfHistory() {
     Trace trace = flat(GIB).plus(growth(20 * MIB, 6)).plus(dailySwing(0.08 * GIB, 1));
