@@ -34,29 +34,25 @@ final class EvaluationJson {
     o.put("delay_hours_p50", number(s.delayHoursQuantile(0.5)));
     o.put("delay_hours_p90", number(s.delayHoursQuantile(0.9)));
     if (byKind) {
-      Map<String, Object> kinds = new LinkedHashMap<>();
-      s.byKind()
-          .forEach(
-              (kind, counts) -> {
-                Map<String, Object> k = new LinkedHashMap<>();
-                k.put("traces", counts[0]);
-                k.put("flagged", counts[1]);
-                kinds.put(kind, k);
-              });
-      o.put("flagged_by_kind", kinds);
-      Map<String, Object> lengths = new LinkedHashMap<>();
-      s.byLength()
-          .forEach(
-              (band, c) -> {
-                Map<String, Object> l = new LinkedHashMap<>();
-                l.put("leaks", c[0]);
-                l.put("leaks_flagged", c[1]);
-                l.put("others", c[2]);
-                l.put("others_flagged", c[3]);
-                lengths.put(band, l);
-              });
-      o.put("flagged_by_length", lengths);
+      o.put("flagged_by_kind", counts(s.byKind(), "traces", "flagged"));
+      o.put(
+          "flagged_by_length",
+          counts(s.byLength(), "leaks", "leaks_flagged", "others", "others_flagged"));
     }
     return JsonLine.of(o);
+  }
+
+  /** Each key's counts as an object, the i-th count under the i-th name. */
+  private static Map<String, Object> counts(Map<String, int[]> byKey, String... names) {
+    Map<String, Object> objects = new LinkedHashMap<>();
+    byKey.forEach(
+        (key, counts) -> {
+          Map<String, Object> object = new LinkedHashMap<>();
+          for (int i = 0; i < names.length; i++) {
+            object.put(names[i], counts[i]);
+          }
+          objects.put(key, object);
+        });
+    return objects;
   }
 }

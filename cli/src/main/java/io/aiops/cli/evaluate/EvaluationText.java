@@ -4,6 +4,8 @@ import io.aiops.detection.eval.DetectorScore;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 
 /** The scores as a table a person compares at a glance, one row per detector. */
 final class EvaluationText {
@@ -40,46 +42,50 @@ final class EvaluationText {
           s.trueNegatives());
     }
     if (byKind) {
-      out.println();
-      out.printf(Locale.ROOT, "%-26s", "flagged, by kind");
-      scores.forEach(s -> out.printf(Locale.ROOT, " %15s", s.detector()));
-      out.println();
-      scores
-          .get(0)
-          .byKind()
-          .keySet()
-          .forEach(
-              kind -> {
-                out.printf(Locale.ROOT, "  %-24s", kind);
-                for (DetectorScore s : scores) {
-                  int[] counts = s.byKind().get(kind);
-                  out.printf(Locale.ROOT, " %15s", counts[1] + "/" + counts[0]);
-                }
-                out.println();
-              });
-      out.println();
-      out.printf(Locale.ROOT, "%-26s", "by trace length");
-      scores.forEach(s -> out.printf(Locale.ROOT, " %31s", s.detector() + " leaks / false alarms"));
-      out.println();
-      scores
-          .get(0)
-          .byLength()
-          .keySet()
-          .forEach(
-              band -> {
-                out.printf(Locale.ROOT, "  %-24s", band);
-                for (DetectorScore s : scores) {
-                  int[] c = s.byLength().get(band);
-                  out.printf(
-                      Locale.ROOT, " %31s", c[1] + "/" + c[0] + " found, " + c[3] + "/" + c[2]);
-                }
-                out.println();
-              });
+      table(
+          out,
+          scores,
+          "flagged, by kind",
+          15,
+          s -> s.detector(),
+          DetectorScore::byKind,
+          c -> c[1] + "/" + c[0]);
+      table(
+          out,
+          scores,
+          "by trace length",
+          31,
+          s -> s.detector() + " leaks / false alarms",
+          DetectorScore::byLength,
+          c -> c[1] + "/" + c[0] + " found, " + c[3] + "/" + c[2]);
     }
     out.println();
     out.println(
         "Errors are relative (|estimate - truth| / truth) over the leaks each detector found;"
             + " the ETA error counts leaks whose true ETA is within the 30-day horizon.");
+  }
+
+  /** A blank line, then one row per key of the first detector's counts, one column per detector. */
+  private static void table(
+      PrintWriter out,
+      List<DetectorScore> scores,
+      String title,
+      int columnWidth,
+      Function<DetectorScore, String> heading,
+      Function<DetectorScore, Map<String, int[]>> rows,
+      Function<int[], String> cell) {
+    String column = " %" + columnWidth + "s";
+    out.println();
+    out.printf(Locale.ROOT, "%-26s", title);
+    scores.forEach(s -> out.printf(Locale.ROOT, column, heading.apply(s)));
+    out.println();
+    for (String row : rows.apply(scores.get(0)).keySet()) {
+      out.printf(Locale.ROOT, "  %-24s", row);
+      for (DetectorScore s : scores) {
+        out.printf(Locale.ROOT, column, cell.apply(rows.apply(s).get(row)));
+      }
+      out.println();
+    }
   }
 
   private static String pair(String a, String b) {

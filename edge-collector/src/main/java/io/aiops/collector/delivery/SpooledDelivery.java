@@ -41,8 +41,10 @@ public final class SpooledDelivery implements CollectorDelivery {
   private static final Logger LOG = LoggerFactory.getLogger(SpooledDelivery.class);
   static final String CLIENT_ID = "aiops-edge-collector";
 
-  // How long the producer may wait for topic metadata on the sender thread; bounds close too.
-  /** How long a send may wait for metadata; package-visible so tests can tell such a wait apart. */
+  /**
+   * How long the producer may wait for topic metadata on the sender thread; bounds close too.
+   * Package-visible so tests can tell such a wait apart.
+   */
   static final int MAX_BLOCK_MS = 5_000;
 
   private final SpoolSettings settings;
