@@ -57,6 +57,11 @@ final class BrokerSettings {
     props.put("group.initial.rebalance.delay.ms", "0");
     // The default 128 MiB dedupe buffer is allocated at start; 8 MiB is plenty for `_schemas`.
     props.put("log.cleaner.dedupe.buffer.size", Integer.toString(8 * 1024 * 1024));
+    // Compaction and retention act on closed segments only; at the 1 GiB default nothing on a
+    // laptop-sized log is ever closed, and a data directory reused across runs grows with every
+    // superseded changelog state and expired sample. This is also the default of topics that
+    // were created before it was set.
+    props.put("log.segment.bytes", Integer.toString(64 * 1024 * 1024));
     // A simulated fleet runs its clock ahead of the wall clock; Kafka 4 rejects records more than
     // an hour in the future by default, which would refuse every simulated sample after the first.
     props.put("log.message.timestamp.after.max.ms", Long.toString(Long.MAX_VALUE));

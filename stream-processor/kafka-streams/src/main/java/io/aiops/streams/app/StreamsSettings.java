@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -21,6 +22,14 @@ public record StreamsSettings(
     Map<String, String> passThrough) {
 
   public static final String DEFAULT_APPLICATION_ID = "aiops-stream-processor";
+
+  /**
+   * Segment size of the changelogs this application creates. A series' state (up to 14 KB) is
+   * rewritten at every commit it changed in, and compaction only cleans closed segments: at the 1
+   * GiB default a partition's changelog grows by hundreds of megabytes of superseded states before
+   * its first clean, and a restore after an unclean stop replays all of them.
+   */
+  static final int CHANGELOG_SEGMENT_BYTES = 64 * 1024 * 1024;
 
   public StreamsSettings {
     if (threads < 1) {
@@ -44,6 +53,7 @@ public record StreamsSettings(
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
     props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    props.put(StreamsConfig.topicPrefix(TopicConfig.SEGMENT_BYTES_CONFIG), CHANGELOG_SEGMENT_BYTES);
     props.putAll(passThrough);
     return props;
   }

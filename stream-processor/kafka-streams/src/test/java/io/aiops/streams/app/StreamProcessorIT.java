@@ -12,6 +12,7 @@ import io.aiops.schemas.topic.DeadLetterHeaders;
 import io.aiops.schemas.topic.MemoryTopics;
 import io.aiops.schemas.topic.TopicNames;
 import io.aiops.streams.topology.DetectionSettings;
+import io.aiops.streams.topology.DetectionTopology;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,12 +20,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
@@ -75,6 +82,27 @@ class StreamProcessorIT {
       // Minutes 0..10 close the windows starting at 0 and 5 minutes.
       List<ConsumerRecord<byte[], byte[]>> trends = read(stack, TopicNames.TRENDS, 2);
       assertEquals(2, trends.size(), "two closed five-minute windows");
+
+      // Set on the topic itself, so that it holds on a broker whose default is 1 GiB.
+      ConfigEntry segmentBytes = changelogConfig(stack, TopicConfig.SEGMENT_BYTES_CONFIG);
+      assertEquals(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG, segmentBytes.source());
+      assertEquals(Integer.toString(StreamsSettings.CHANGELOG_SEGMENT_BYTES), segmentBytes.value());
+    }
+  }
+
+  private static ConfigEntry changelogConfig(LocalStack stack, String name) throws Exception {
+    ConfigResource changelog =
+        new ConfigResource(
+            ConfigResource.Type.TOPIC,
+            StreamsSettings.DEFAULT_APPLICATION_ID
+                + "-"
+                + DetectionTopology.SERIES_STORE
+                + "-changelog");
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
+      Config config = admin.describeConfigs(List.of(changelog)).all().get().get(changelog);
+      return config.get(name);
     }
   }
 
