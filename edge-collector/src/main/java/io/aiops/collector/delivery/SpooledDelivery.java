@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -59,8 +58,6 @@ public final class SpooledDelivery implements CollectorDelivery {
   private final LongAdder spooled = new LongAdder();
   private final LongAdder notSpooled = new LongAdder();
   private final AtomicBoolean appendsFailing = new AtomicBoolean();
-  // The producer open() built to check the settings, until the sender takes it as its first.
-  private final AtomicReference<Producer<byte[], byte[]>> checkedProducer;
   private volatile boolean closed;
 
   private SpooledDelivery(
@@ -68,11 +65,9 @@ public final class SpooledDelivery implements CollectorDelivery {
       DiskSpool spool,
       SpoolSchemas schemas,
       ProducerSettings producer,
-      Producer<byte[], byte[]> checked,
       SchemaRegistryClient registry)
       throws IOException {
     this.settings = settings;
-    this.checkedProducer = new AtomicReference<>(checked);
     this.spool = spool;
     this.codec = new SpoolEntryCodec(settings.compress());
     this.sampleFingerprint = schemas.remember(HostMemorySample.getClassSchema());
@@ -82,10 +77,7 @@ public final class SpooledDelivery implements CollectorDelivery {
             spool,
             new WireRecords(
                 new SpoolEntryCodec(settings.compress()), schemas, new RegistryIds(registry)),
-            () -> {
-              Producer<byte[], byte[]> first = checkedProducer.getAndSet(null);
-              return first != null ? first : newProducer(producer);
-            },
+            () -> newProducer(producer),
             settings);
     this.senderThread = new Thread(sender, "aiops-spool-sender");
     senderThread.setDaemon(true);
@@ -102,31 +94,27 @@ public final class SpooledDelivery implements CollectorDelivery {
       SpoolSettings settings, ProducerSettings producer, SchemaRegistryClient registry) {
     // The sender builds its producer later, on its own thread; a setting Kafka rejects (an unknown
     // security.protocol, an unreadable keystore) must fail the start instead, where a person sees
-    // it. Building a producer reads and checks all of it without touching the network; the sender
-    // then takes this one as its first rather than paying for a second at every start.
-    Producer<byte[], byte[]> checked = newProducer(producer);
+    // it. Building a producer reads and checks all of it without touching the network.
+    newProducer(producer).close(Duration.ZERO);
     DiskSpool spool;
     try {
       spool = DiskSpool.open(settings.directory(), settings.limits(), settings.fsync());
     } catch (IOException e) {
-      checked.close(Duration.ZERO);
       throw new UncheckedIOException(
           "cannot open the spool in " + settings.directory() + ": " + e.getMessage(), e);
     }
     try {
       SpooledDelivery delivery =
           new SpooledDelivery(
-              settings, spool, new SpoolSchemas(settings.directory()), producer, checked, registry);
+              settings, spool, new SpoolSchemas(settings.directory()), producer, registry);
       logRecovery(settings, spool.recovery());
       delivery.senderThread.start();
       return delivery;
     } catch (IOException e) {
-      checked.close(Duration.ZERO);
       closeQuietly(spool);
       throw new UncheckedIOException(
           "cannot prepare the spool in " + settings.directory() + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      checked.close(Duration.ZERO);
       closeQuietly(spool);
       throw e;
     }
@@ -175,10 +163,6 @@ public final class SpooledDelivery implements CollectorDelivery {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-    Producer<byte[], byte[]> untaken = checkedProducer.getAndSet(null);
-    if (untaken != null) {
-      untaken.close(Duration.ZERO);
     }
     long pending = spool.pendingRecords();
     closeQuietly(spool);
