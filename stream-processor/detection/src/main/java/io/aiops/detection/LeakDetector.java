@@ -36,6 +36,17 @@ public final class LeakDetector {
    */
   private static final double MIN_STRAIGHT_R_SQUARED = 0.999;
 
+  /**
+   * Below 40 h, a warm-up the raw series shows (a rise, then a plateau) overrules a leak in the
+   * swing-removed level: from 30 h the fitted swing's shape can flip for a bucket or two (a plateau
+   * or a ramp where its neighbours have a rise and a plateau) and straighten a warm-up, and
+   * day-over-day growth has too few pairs to tell yet. Later the raw series' halves follow the
+   * swing's phase too often: a 20 MB/h leak under an 80 MB sine read as a warm-up at 48 h. With the
+   * step rule of {@link #rawSeriesLeak}, measured on 1,210 labeled traces (four seeds): 2 leaks
+   * more, 1 false alarm fewer.
+   */
+  private static final double RAW_WARM_UP_TRUSTED_SPAN_MS = 40 * 3_600_000.0;
+
   private static final double MIN_ACCELERATION_T = 3;
   private static final double MIN_ACCELERATION_RATE_RATIO = 1.25;
   private static final double Z_95 = 1.96;
@@ -85,11 +96,13 @@ public final class LeakDetector {
       if (!straight && !judge(timesMs, bytes, DailySwingFit.NONE).leak()) {
         judgement = new Judgement(LeakVerdict.RECENT_GROWTH, 0, judgement.trend());
       }
-    } else if (judgement.leak() && DayOverDayGrowth.slowsDown(timesMs, bytes)) {
+    } else if (judgement.leak()
+        && (DayOverDayGrowth.slowsDown(timesMs, bytes)
+            || (spanMs < RAW_WARM_UP_TRUSTED_SPAN_MS && risesThenLevelsOff(timesMs, bytes)))) {
       judgement = new Judgement(LeakVerdict.WARM_UP, 0, judgement.trend());
     }
     if (!judgement.leak() && spanMs >= SWING_TRUSTED_SPAN_MS) {
-      Judgement raw = rawSeriesLeak(timesMs, bytes, fit);
+      Judgement raw = rawSeriesLeak(timesMs, bytes, fit, judgement.classification());
       if (raw != null) {
         judgement = raw;
         level = bytes;
@@ -197,12 +210,21 @@ public final class LeakDetector {
         settings.etaHorizon());
   }
 
+  /** True when the raw series, judged with no swing model, rose and levelled off. */
+  private boolean risesThenLevelsOff(double[] timesMs, double[] bytes) {
+    return LeakVerdict.WARM_UP.equals(judge(timesMs, bytes, DailySwingFit.NONE).classification());
+  }
+
   /**
-   * The leak the raw series shows when the swing-removed level shows none, or null: it must clear a
-   * higher significance bar, the fit must not have found a clear step (a jump's halves look like
-   * growth to Theil-Sen), and the day-over-day growth must not be dying out (a warm-up's plateau).
+   * The leak the raw series shows when the swing-removed level ({@code levelClassification}) shows
+   * none, or null: it must clear a higher significance bar, the fit must not have found a clear
+   * step (a jump's halves look like growth to Theil-Sen), and the day-over-day growth must not be
+   * dying out (a warm-up's plateau). A fitted step does not count as clear when the level without
+   * the swing reads as a warm-up, not a jump: the step then took up the slow rise of a leak under a
+   * sharp nightly batch (on the same 1,210 traces: 4 leaks more, 2 false alarms more).
    */
-  private Judgement rawSeriesLeak(double[] timesMs, double[] bytes, DailySwingFit fit) {
+  private Judgement rawSeriesLeak(
+      double[] timesMs, double[] bytes, DailySwingFit fit, String levelClassification) {
     Judgement raw = judge(timesMs, bytes, DailySwingFit.NONE);
     if (!raw.leak()
         || raw.trend().mannKendallZ() < RAW_SERIES_Z_FACTOR * settings.minTrendZ()
@@ -212,7 +234,8 @@ public final class LeakDetector {
     boolean clearStep =
         fit.shape() == TrendShape.STEP
             && fit.riseBytes()
-                >= LeakClassification.MIN_SHAPE_RISE_FRACTION * raw.trend().medianBytes();
+                >= LeakClassification.MIN_SHAPE_RISE_FRACTION * raw.trend().medianBytes()
+            && !LeakVerdict.WARM_UP.equals(levelClassification);
     return clearStep ? null : raw;
   }
 

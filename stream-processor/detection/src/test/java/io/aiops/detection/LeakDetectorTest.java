@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.aiops.detection.eval.LabeledTrace;
+import io.aiops.detection.eval.LabeledTraceGenerator;
+import io.aiops.detection.eval.LeakDetectorReplay;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -127,6 +130,32 @@ class LeakDetectorTest extends DetectionFixtures {
     LeakVerdict verdict = evaluate(replay(trace, hours, NOISE_ON_1_GIB, 11));
 
     assertFalse(verdict.leak(), () -> verdict.classification() + " " + verdict.evidence());
+  }
+
+  @Test
+  void staysQuietThroughAWarmUpThatAFittedPlateauStraightensForABucketOrTwo() {
+    // The evaluation's trace-0079: 5.3 GB rising by 1.26 GB from hour 5.7 (tau 4.7 h) under a 4 %
+    // sine. Judged every 30 min, the fitted swing was a plateau at 29.5-30.5 h, and the level
+    // without it a straight line; the raw series showed the rise and the plateau throughout.
+    LabeledTrace trace = generatedTrace(79);
+
+    assertEquals("trace-0079-warm_up", trace.id());
+    assertFalse(new LeakDetectorReplay(LeakDetectorSettings.defaults()).replay(trace).flagged());
+  }
+
+  @Test
+  void reportsASlowLeakThatAFittedNightlyStepHidesFromTheLevel() {
+    // The evaluation's trace-0120: 1.5 MB/h from hour 6 under a nightly batch of 29 % of 631 MB.
+    // From 45 h the fit explains the batch's edge as a step and the level reads as a warm-up; the
+    // raw series shows the leak, and the step is no jump.
+    LabeledTrace trace = generatedTrace(120);
+
+    assertEquals("trace-0120-seasonality_hidden_leak", trace.id());
+    assertTrue(new LeakDetectorReplay(LeakDetectorSettings.defaults()).replay(trace).flagged());
+  }
+
+  private static LabeledTrace generatedTrace(int index) {
+    return new LabeledTraceGenerator(20261122).generate(index + 1).get(index);
   }
 
   @Test
