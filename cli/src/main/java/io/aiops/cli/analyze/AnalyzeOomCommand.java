@@ -100,6 +100,10 @@ public final class AnalyzeOomCommand implements Callable<Integer> {
     String source;
     List<OomKill> kills;
     if (input == null) {
+      // Which log was read is the agent's news, not this report's: it names the source when it
+      // finds no kill. Set before the class's logger exists, which reads it once.
+      System.setProperty(
+          "org.slf4j.simpleLogger.log." + FirstReadableKernelLog.class.getName(), "warn");
       FirstReadableKernelLog log = KernelLogSources.thisHost(false);
       kills = runningKernel(log);
       source = log.description();
