@@ -24,10 +24,11 @@ public record StreamsSettings(
   public static final String DEFAULT_APPLICATION_ID = "aiops-stream-processor";
 
   /**
-   * Segment size of the changelogs this application creates. A series' state (up to 14 KB) is
-   * rewritten at every commit it changed in, and compaction only cleans closed segments: at the 1
-   * GiB default a partition's changelog grows by hundreds of megabytes of superseded states before
-   * its first clean, and a restore after an unclean stop replays all of them.
+   * Segment size of the internal topics this application creates: its changelogs (the topology has
+   * no repartition topic). A series' state (up to 14 KB) is rewritten at every commit it changed
+   * in, and compaction only cleans closed segments: at the 1 GiB default a partition's changelog
+   * grows by hundreds of megabytes of superseded states before its first clean, and a restore after
+   * an unclean stop replays all of them.
    */
   static final int CHANGELOG_SEGMENT_BYTES = 64 * 1024 * 1024;
 
