@@ -87,7 +87,8 @@ public final class LeakDetector {
     double[] level = fit.swing().removeFrom(timesMs, bytes);
     double swingPeakBytes = fit.swing().peakBytes();
     Judgement judgement = judge(timesMs, level, fit);
-    if (judgement.leak() && spanMs < SWING_TRUSTED_SPAN_MS) {
+    boolean levelShowsLeak = judgement.leak();
+    if (levelShowsLeak && spanMs < SWING_TRUSTED_SPAN_MS) {
       // Too few day-apart pairs yet to check the growth without any swing model: a leak that needs
       // the fitted swing removed to show must wait for more history, unless it is a straight line.
       boolean straight =
@@ -96,12 +97,14 @@ public final class LeakDetector {
       if (!straight && !judge(timesMs, bytes, DailySwingFit.NONE).leak()) {
         judgement = new Judgement(LeakVerdict.RECENT_GROWTH, 0, judgement.trend());
       }
-    } else if (judgement.leak()
+    } else if (levelShowsLeak
         && (DayOverDayGrowth.slowsDown(timesMs, bytes)
             || (spanMs < RAW_WARM_UP_TRUSTED_SPAN_MS && risesThenLevelsOff(timesMs, bytes)))) {
       judgement = new Judgement(LeakVerdict.WARM_UP, 0, judgement.trend());
     }
-    if (!judgement.leak() && spanMs >= SWING_TRUSTED_SPAN_MS) {
+    // Not after a leak of the level was just called a warm-up: its raw series levels off or its
+    // day-over-day growth slows down, and the raw-series path would refuse it for that again.
+    if (!levelShowsLeak && spanMs >= SWING_TRUSTED_SPAN_MS) {
       Judgement raw = rawSeriesLeak(timesMs, bytes, fit, judgement.classification());
       if (raw != null) {
         judgement = raw;
