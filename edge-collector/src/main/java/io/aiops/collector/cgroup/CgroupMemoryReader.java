@@ -4,6 +4,7 @@ import io.aiops.collector.procfs.MissingDataNotices;
 import io.aiops.collector.procfs.PressureStallReading;
 import io.aiops.collector.procfs.ReadErrors;
 import io.aiops.schemas.memory.CgroupMemory;
+import io.aiops.schemas.memory.PressureStall;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -27,7 +28,9 @@ public final class CgroupMemoryReader {
 
   /** The figures of one cgroup, or null when its directory cannot be read. */
   public CgroupMemory read(CgroupMembership membership) {
-    return membership.version() == 2 ? readV2(membership.path()) : readV1(membership.path());
+    return membership.version() == 2
+        ? readV2(membership.path())
+        : readV1(membership.path(), membership.unifiedPath());
   }
 
   private CgroupMemory readV2(String path) {
@@ -54,7 +57,7 @@ public final class CgroupMemoryReader {
         .build();
   }
 
-  private CgroupMemory readV1(String path) {
+  private CgroupMemory readV1(String path, String unifiedPath) {
     Path dir = cgroupRoot.resolve("memory").resolve(relative(path));
     Long usage = files.number(dir.resolve("memory.usage_in_bytes"));
     if (usage == null) {
@@ -77,7 +80,22 @@ public final class CgroupMemoryReader {
         .setSwapBytes(total(stat, "swap"))
         // failcnt counts the times usage hit the limit: what v2 counts as "max" events.
         .setMaxEvents(files.number(dir.resolve("memory.failcnt")))
+        .setMemoryPressure(hybridPressure(unifiedPath))
         .build();
+  }
+
+  /**
+   * v1 has no per-cgroup PSI, but a hybrid host's unified hierarchy does (4.20+), for the process's
+   * cgroup there (the "0::" line of /proc/<pid>/cgroup).
+   */
+  private PressureStall hybridPressure(String unifiedPath) {
+    Path unified = cgroupRoot.resolve("unified");
+    if (unifiedPath == null || !Files.isDirectory(unified)) {
+      return null;
+    }
+    PressureStallReading pressure =
+        files.pressure(unified.resolve(relative(unifiedPath)).resolve("memory.pressure"));
+    return pressure == null ? null : pressure.toAvro();
   }
 
   /** Fields named alike in v1 and v2 memory.stat (v1 with a total_ prefix). */

@@ -7,21 +7,30 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How far a follower got in one boot's kernel log, kept in a small file so a restarted collector
  * does not report again the kills still in the ring buffer. /dev/kmsg gives sequence numbers; the
- * fallback sources only the last kill's time and pid.
+ * fallback sources only the last kill's time, and the pids killed at that time: journalctl stamps
+ * whole seconds, and one OOM can kill several processes within a second.
  *
  * @param kmsgSequence the sequence number of the last handled kill line, or null
  * @param killTimestampMs the time of the last handled kill, or null
- * @param killPid the pid of the last handled kill, or null
+ * @param killPids the pids of the kills handled at {@code killTimestampMs}
  */
-record WatcherCursor(String bootId, Long kmsgSequence, Long killTimestampMs, Integer killPid) {
+record WatcherCursor(
+    String bootId, Long kmsgSequence, Long killTimestampMs, Set<Integer> killPids) {
+
+  WatcherCursor {
+    killPids = Set.copyOf(killPids);
+  }
 
   static WatcherCursor fresh(String bootId) {
-    return new WatcherCursor(bootId, null, null, null);
+    return new WatcherCursor(bootId, null, null, Set.of());
   }
 
   /**
@@ -43,9 +52,7 @@ record WatcherCursor(String bootId, Long kmsgSequence, Long killTimestampMs, Int
           bootId,
           number(saved.getProperty("kmsg_sequence")),
           number(saved.getProperty("kill_timestamp_ms")),
-          saved.getProperty("kill_pid") == null
-              ? null
-              : Integer.valueOf(saved.getProperty("kill_pid")));
+          pids(saved.getProperty("kill_pids", saved.getProperty("kill_pid", ""))));
     } catch (NumberFormatException e) {
       return fresh(bootId);
     }
@@ -61,8 +68,10 @@ record WatcherCursor(String bootId, Long kmsgSequence, Long killTimestampMs, Int
     if (killTimestampMs != null) {
       values.setProperty("kill_timestamp_ms", killTimestampMs.toString());
     }
-    if (killPid != null) {
-      values.setProperty("kill_pid", killPid.toString());
+    if (!killPids.isEmpty()) {
+      values.setProperty(
+          "kill_pids",
+          killPids.stream().sorted().map(String::valueOf).collect(Collectors.joining(",")));
     }
     Path absolute = file.toAbsolutePath();
     Files.createDirectories(absolute.getParent());
@@ -90,16 +99,28 @@ record WatcherCursor(String bootId, Long kmsgSequence, Long killTimestampMs, Int
       return false;
     }
     return kill.timestampMs() < killTimestampMs
-        || (kill.timestampMs().equals(killTimestampMs)
-            && Integer.valueOf(kill.pid()).equals(killPid));
+        || (kill.timestampMs().equals(killTimestampMs) && killPids.contains(kill.pid()));
   }
 
   WatcherCursor after(OomKill kill) {
+    Long timestampMs = kill.timestampMs() != null ? kill.timestampMs() : killTimestampMs;
+    Set<Integer> pids = new HashSet<>();
+    if (timestampMs != null && timestampMs.equals(killTimestampMs)) {
+      pids.addAll(killPids);
+    }
+    pids.add(kill.pid());
     return new WatcherCursor(
-        bootId,
-        kill.sequence() != null ? kill.sequence() : kmsgSequence,
-        kill.timestampMs() != null ? kill.timestampMs() : killTimestampMs,
-        kill.pid());
+        bootId, kill.sequence() != null ? kill.sequence() : kmsgSequence, timestampMs, pids);
+  }
+
+  private static Set<Integer> pids(String text) {
+    Set<Integer> pids = new HashSet<>();
+    for (String pid : text.split(",")) {
+      if (!pid.isBlank()) {
+        pids.add(Integer.valueOf(pid.strip()));
+      }
+    }
+    return pids;
   }
 
   private static Long number(String text) {

@@ -67,7 +67,53 @@ class CgroupMemoryReaderTest {
     assertEquals(17L, c.getMaxEvents(), "memory.failcnt: times usage hit the limit");
     assertEquals(3L, c.getOomKillEvents());
     assertNull(c.getHighBytes(), "v1 has no memory.high");
-    assertNull(c.getMemoryPressure(), "v1 has no per-cgroup PSI");
+    assertNull(c.getMemoryPressure(), "v1 has no per-cgroup PSI, and no unified path was given");
+  }
+
+  @Test
+  void readsAHybridHostsPressureFromTheUnifiedHierarchy() {
+    CgroupMemory c =
+        new CgroupMemoryReader(
+                RecordedHosts.root(RecordedHosts.KERNEL_6_1_HYBRID).resolve("sys/fs/cgroup"),
+                errors)
+            .read(
+                CgroupMembership.parse(
+                    "10:memory:/system.slice/app.service\n"
+                        + "1:name=systemd:/system.slice/app.service\n"
+                        + "0::/system.slice/app.service\n"));
+    assertEquals(1, c.getCgroupVersion(), "limits and memory.stat still come from v1");
+    assertEquals(17L, c.getMaxEvents());
+    assertEquals(1.52, c.getMemoryPressure().getSomeAvg10Pct());
+    assertEquals(987654L, c.getMemoryPressure().getFullTotalUs());
+    assertEquals(Map.of(), errors.snapshot());
+  }
+
+  @Test
+  void leavesAHybridCgroupWithoutAPressureFileNull() {
+    CgroupMemory root =
+        new CgroupMemoryReader(
+                RecordedHosts.root(RecordedHosts.KERNEL_6_1_HYBRID).resolve("sys/fs/cgroup"),
+                errors)
+            .read(new CgroupMembership("/", 1, "/"));
+    assertNull(root.getMemoryPressure(), "the unified root has no memory.pressure");
+    assertEquals(Map.of(), errors.snapshot(), "a missing file is not an error");
+  }
+
+  @Test
+  void parsesTheMemoryControllersV1PathAndTheUnifiedOneOnAHybridHost() {
+    assertEquals(
+        new CgroupMembership("/system.slice/app.service", 1, "/system.slice/app.service"),
+        CgroupMembership.parse(
+            "11:pids:/system.slice/app.service\n"
+                + "10:memory:/system.slice/app.service\n"
+                + "0::/system.slice/app.service\n"));
+    assertEquals(
+        new CgroupMembership("/system.slice/app.service", 1, null),
+        CgroupMembership.parse(
+            "3:memory:/system.slice/app.service\n1:name=systemd:/system.slice/app.service\n"),
+        "a pure v1 host has no unified line");
+    assertEquals(
+        new CgroupMembership("/user.slice", 2, null), CgroupMembership.parse("0::/user.slice\n"));
   }
 
   @Test

@@ -146,6 +146,36 @@ class OomKillWatcherTest {
   }
 
   @Test
+  void twoKillsInTheSameSecondAreNeitherRepeatedAfterARestart() throws Exception {
+    // journalctl stamps whole seconds: a second victim of the same OOM shares the first's time.
+    List<String> first =
+        Files.readAllLines(OomKillCorpusTest.corpus().resolve("ubuntu2204-5.15-journalctl-k.log"))
+            .stream()
+            .skip(1)
+            .toList();
+    List<String> both = new ArrayList<>(first);
+    first.stream().map(line -> line.replace("6624", "6625")).forEach(both::add);
+    Path log = write(dir.resolve("journal.log"), both);
+    Path state = dir.resolve("state");
+    List<OomKillEvent> events = new CopyOnWriteArrayList<>();
+    for (int run = 0; run < 2; run++) {
+      try (OomKillWatcher watcher =
+          OomKillWatcher.start(
+              new CommandKernelLogSource(List.of("cat", log.toString()), OomKillCorpusTest.CLOCK),
+              "host-a",
+              "boot-1",
+              state,
+              events::add)) {
+        while (watcher.isRunning()) {
+          Thread.sleep(20);
+        }
+      }
+    }
+    assertEquals(List.of(6624, 6625), pids(events));
+    assertEquals(events.get(0).getTimestampMs(), events.get(1).getTimestampMs());
+  }
+
+  @Test
   void followsAFifoAsKillsArriveAndStopsOnClose() throws Exception {
     Path fifo = DevKmsgSourceTest.fifo(dir, "kmsg");
     List<String> records = twoKillRecords();
