@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
           + " STL), level shifts and the onset of growth (CUSUM).",
       "",
       "Input: a CSV file, or a directory of them, with header timestamp,value (or a memory"
-          + " export's timestamp,rss_bytes[,limit_bytes]); timestamp in epoch seconds. The daily"
+          + " export's timestamp,rss_bytes[,limit_bytes]); timestamp in epoch seconds (or"
+          + " milliseconds, or ISO-8601 with a zone); an empty or NaN value is a gap. The daily"
           + " pattern is learnt over the first 4 days; before that points are judged against the"
           + " recent level and the first day's profile.",
       "",

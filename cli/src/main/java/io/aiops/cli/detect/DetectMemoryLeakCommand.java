@@ -32,8 +32,9 @@ import picocli.CommandLine.Option;
           + " processor.",
       "",
       "Input: a CSV file, or a directory of them, with header timestamp,rss_bytes and an optional"
-          + " third column limit_bytes; timestamp in epoch seconds. At least 24 h of samples are"
-          + " needed for a verdict.",
+          + " third column limit_bytes; timestamp in epoch seconds (milliseconds and ISO-8601"
+          + " with a zone are read too; rows may come in any order; an empty or NaN value is a"
+          + " gap). At least 24 h of samples are needed for a verdict.",
       "",
       "--pid P judges live process P of this machine instead, with input pid:P in the same"
           + " report. It first asks the query store (--query-url; aiops up serves one) for the"

@@ -30,6 +30,7 @@ final class LeakReportJson {
     node.put("trend_bytes", Math.round(v.trendBytes()));
     node.put("limit_bytes", result.series().limitBytes() > 0 ? result.series().limitBytes() : null);
     node.put("samples", result.series().size());
+    node.put("rows_without_value", result.series().rowsWithoutValue());
     ObjectNode evidence = node.putObject("evidence");
     v.evidence()
         .forEach(

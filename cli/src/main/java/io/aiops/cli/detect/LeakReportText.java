@@ -30,7 +30,10 @@ final class LeakReportText {
             + " from "
             + time(s.timestampsSec()[0] * 1000)
             + " to "
-            + time(s.timestampsSec()[s.size() - 1] * 1000));
+            + time(s.timestampsSec()[s.size() - 1] * 1000)
+            + (s.rowsWithoutValue() > 0
+                ? " (" + s.rowsWithoutValue() + " rows without a value skipped)"
+                : ""));
     if (h.size() > 0) {
       line(
           out,
