@@ -224,7 +224,13 @@ public final class LeakDetector {
    * step (a jump's halves look like growth to Theil-Sen), and the day-over-day growth must not be
    * dying out (a warm-up's plateau). A fitted step does not count as clear when the level without
    * the swing reads as a warm-up, not a jump: the step then took up the slow rise of a leak under a
-   * sharp nightly batch (on the same 1,210 traces: 4 leaks more, 2 false alarms more).
+   * sharp nightly batch (on the same 1,210 traces: 4 leaks more, 2 false alarms more). Nor may the
+   * fit have found a rise that ended (a plateau, or a rise then a plateau) while the level without
+   * the swing reads as a jump or a warm-up: a warm-up that starts mid-window puts its rise between
+   * two flat stretches, whose halves, with the swing's slope in each, look like steady growth to
+   * the raw series, and day-over-day growth does not slow down while the day-apart pairs all
+   * straddle the rise (on 2,620 labeled traces of eight seeds: 15 false alarms fewer, 4 leaks
+   * fewer).
    */
   private Judgement rawSeriesLeak(
       double[] timesMs, double[] bytes, DailySwingFit fit, String levelClassification) {
@@ -239,7 +245,13 @@ public final class LeakDetector {
             && fit.riseBytes()
                 >= LeakClassification.MIN_SHAPE_RISE_FRACTION * raw.trend().medianBytes()
             && !LeakVerdict.WARM_UP.equals(levelClassification);
-    return clearStep ? null : raw;
+    boolean finishedRise =
+        (fit.shape() == TrendShape.RISE_THEN_PLATEAU || fit.shape() == TrendShape.PLATEAU)
+            && fit.riseBytes()
+                >= LeakClassification.MIN_SHAPE_RISE_FRACTION * raw.trend().medianBytes()
+            && (LeakVerdict.STEP.equals(levelClassification)
+                || LeakVerdict.WARM_UP.equals(levelClassification));
+    return clearStep || finishedRise ? null : raw;
   }
 
   /**
