@@ -23,8 +23,12 @@ class CgroupMemoryReaderTest {
   private final ReadErrors errors = new ReadErrors();
 
   private CgroupMemory recorded(String tree, String path, int version) {
+    return recorded(tree, new CgroupMembership(path, version));
+  }
+
+  private CgroupMemory recorded(String tree, CgroupMembership membership) {
     return new CgroupMemoryReader(RecordedHosts.root(tree).resolve("sys/fs/cgroup"), errors)
-        .read(new CgroupMembership(path, version));
+        .read(membership);
   }
 
   @Test
@@ -73,14 +77,12 @@ class CgroupMemoryReaderTest {
   @Test
   void readsAHybridHostsPressureFromTheUnifiedHierarchy() {
     CgroupMemory c =
-        new CgroupMemoryReader(
-                RecordedHosts.root(RecordedHosts.KERNEL_6_1_HYBRID).resolve("sys/fs/cgroup"),
-                errors)
-            .read(
-                CgroupMembership.parse(
-                    "10:memory:/system.slice/app.service\n"
-                        + "1:name=systemd:/system.slice/app.service\n"
-                        + "0::/system.slice/app.service\n"));
+        recorded(
+            RecordedHosts.KERNEL_6_1_HYBRID,
+            CgroupMembership.parse(
+                "10:memory:/system.slice/app.service\n"
+                    + "1:name=systemd:/system.slice/app.service\n"
+                    + "0::/system.slice/app.service\n"));
     assertEquals(1, c.getCgroupVersion(), "limits and memory.stat still come from v1");
     assertEquals(17L, c.getMaxEvents());
     assertEquals(1.52, c.getMemoryPressure().getSomeAvg10Pct());
@@ -91,10 +93,7 @@ class CgroupMemoryReaderTest {
   @Test
   void leavesAHybridCgroupWithoutAPressureFileNull() {
     CgroupMemory root =
-        new CgroupMemoryReader(
-                RecordedHosts.root(RecordedHosts.KERNEL_6_1_HYBRID).resolve("sys/fs/cgroup"),
-                errors)
-            .read(new CgroupMembership("/", 1, "/"));
+        recorded(RecordedHosts.KERNEL_6_1_HYBRID, new CgroupMembership("/", 1, "/"));
     assertNull(root.getMemoryPressure(), "the unified root has no memory.pressure");
     assertEquals(Map.of(), errors.snapshot(), "a missing file is not an error");
   }

@@ -45,6 +45,29 @@ class OomKillWatcherTest {
     return records;
   }
 
+  /**
+   * Watches {@code log} through a source without sequence numbers (cat, as dmesg or journalctl
+   * print it) twice, a restart in the same boot between, with one state file.
+   */
+  private List<OomKillEvent> catTwiceInOneBoot(Path log) throws Exception {
+    Path state = dir.resolve("state");
+    List<OomKillEvent> events = new CopyOnWriteArrayList<>();
+    for (int run = 0; run < 2; run++) {
+      try (OomKillWatcher watcher =
+          OomKillWatcher.start(
+              new CommandKernelLogSource(List.of("cat", log.toString()), OomKillCorpusTest.CLOCK),
+              "host-a",
+              "boot-1",
+              state,
+              events::add)) {
+        while (watcher.isRunning()) {
+          Thread.sleep(20);
+        }
+      }
+    }
+    return events;
+  }
+
   private static int indexOfKill(List<String> records, String pid) {
     for (int i = 0; i < records.size(); i++) {
       if (records.get(i).contains("Killed process " + pid + " ")) {
@@ -125,24 +148,8 @@ class OomKillWatcherTest {
 
   @Test
   void sourcesWithoutSequenceNumbersResumeAfterTheLastKillsTime() throws Exception {
-    Path state = dir.resolve("state");
     Path journal = OomKillCorpusTest.corpus().resolve("ubuntu2204-5.15-journalctl-k.log");
-    List<OomKillEvent> events = new CopyOnWriteArrayList<>();
-    for (int run = 0; run < 2; run++) {
-      try (OomKillWatcher watcher =
-          OomKillWatcher.start(
-              new CommandKernelLogSource(
-                  List.of("cat", journal.toString()), OomKillCorpusTest.CLOCK),
-              "host-a",
-              "boot-1",
-              state,
-              events::add)) {
-        while (watcher.isRunning()) {
-          Thread.sleep(20);
-        }
-      }
-    }
-    assertEquals(List.of(6624), pids(events));
+    assertEquals(List.of(6624), pids(catTwiceInOneBoot(journal)));
   }
 
   @Test
@@ -155,22 +162,7 @@ class OomKillWatcherTest {
             .toList();
     List<String> both = new ArrayList<>(first);
     first.stream().map(line -> line.replace("6624", "6625")).forEach(both::add);
-    Path log = write(dir.resolve("journal.log"), both);
-    Path state = dir.resolve("state");
-    List<OomKillEvent> events = new CopyOnWriteArrayList<>();
-    for (int run = 0; run < 2; run++) {
-      try (OomKillWatcher watcher =
-          OomKillWatcher.start(
-              new CommandKernelLogSource(List.of("cat", log.toString()), OomKillCorpusTest.CLOCK),
-              "host-a",
-              "boot-1",
-              state,
-              events::add)) {
-        while (watcher.isRunning()) {
-          Thread.sleep(20);
-        }
-      }
-    }
+    List<OomKillEvent> events = catTwiceInOneBoot(write(dir.resolve("journal.log"), both));
     assertEquals(List.of(6624, 6625), pids(events));
     assertEquals(events.get(0).getTimestampMs(), events.get(1).getTimestampMs());
   }
