@@ -74,7 +74,7 @@ final class LeakClassification {
       return newerGrows ? LeakVerdict.RECENT_GROWTH : LeakVerdict.STEP;
     }
     // No significant growth: name the shape that explains the window, if it rose visibly.
-    if (fit.riseBytes() >= MIN_SHAPE_RISE_FRACTION * trend.medianBytes()) {
+    if (shapeRose(fit, trend.medianBytes())) {
       return switch (fit.shape()) {
         case STEP -> LeakVerdict.STEP;
         case PLATEAU, RISE_THEN_PLATEAU -> LeakVerdict.WARM_UP;
@@ -85,6 +85,13 @@ final class LeakClassification {
       return LeakVerdict.SEASONAL;
     }
     return LeakVerdict.STABLE;
+  }
+
+  /**
+   * Whether the fitted trend shape rose by at least {@link #MIN_SHAPE_RISE_FRACTION} of the level.
+   */
+  static boolean shapeRose(DailySwingFit fit, double medianBytes) {
+    return fit.riseBytes() >= MIN_SHAPE_RISE_FRACTION * medianBytes;
   }
 
   /**

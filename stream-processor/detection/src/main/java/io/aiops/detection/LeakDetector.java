@@ -242,16 +242,15 @@ public final class LeakDetector {
         || DayOverDayGrowth.slowsDown(timesMs, bytes)) {
       return null;
     }
+    if (!LeakClassification.shapeRose(fit, raw.trend().medianBytes())) {
+      return raw;
+    }
     boolean clearStep =
         fit.shape() == TrendShape.STEP
-            && fit.riseBytes()
-                >= LeakClassification.MIN_SHAPE_RISE_FRACTION * raw.trend().medianBytes()
             && (!LeakVerdict.WARM_UP.equals(levelClassification)
                 || fit.riseBytes() > fit.swing().peakBytes());
     boolean finishedRise =
         (fit.shape() == TrendShape.RISE_THEN_PLATEAU || fit.shape() == TrendShape.PLATEAU)
-            && fit.riseBytes()
-                >= LeakClassification.MIN_SHAPE_RISE_FRACTION * raw.trend().medianBytes()
             && (LeakVerdict.STEP.equals(levelClassification)
                 || LeakVerdict.WARM_UP.equals(levelClassification));
     return clearStep || finishedRise ? null : raw;
