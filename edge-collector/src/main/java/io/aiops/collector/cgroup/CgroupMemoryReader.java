@@ -89,8 +89,8 @@ public final class CgroupMemoryReader {
    * cgroup there (the "0::" line of /proc/<pid>/cgroup).
    */
   private PressureStall hybridPressure(String unifiedPath) {
-    Path unified = cgroupRoot.resolve("unified");
-    if (unifiedPath == null || !Files.isDirectory(unified)) {
+    Path unified = unifiedMount();
+    if (unifiedPath == null || unified == null) {
       return null;
     }
     PressureStallReading pressure =
@@ -126,11 +126,17 @@ public final class CgroupMemoryReader {
   }
 
   private Path v2Root() {
-    // Hybrid hosts mount the unified hierarchy below /sys/fs/cgroup/unified.
+    if (Files.exists(cgroupRoot.resolve("cgroup.controllers"))) {
+      return cgroupRoot;
+    }
+    Path unified = unifiedMount();
+    return unified == null ? cgroupRoot : unified;
+  }
+
+  /** Where hybrid hosts mount the unified hierarchy (/sys/fs/cgroup/unified), or null. */
+  private Path unifiedMount() {
     Path unified = cgroupRoot.resolve("unified");
-    return Files.exists(cgroupRoot.resolve("cgroup.controllers")) || !Files.isDirectory(unified)
-        ? cgroupRoot
-        : unified;
+    return Files.isDirectory(unified) ? unified : null;
   }
 
   private static String relative(String path) {
