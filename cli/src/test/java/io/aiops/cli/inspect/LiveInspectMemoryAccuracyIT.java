@@ -149,25 +149,56 @@ class LiveInspectMemoryAccuracyIT {
     // smem is itself a process mapping libc while it reads, so it lowers the PSS of every shared
     // page it measures: by 5-6 % for the small sleep program (libc is most of its PSS), by under
     // 0.1 % for the JVM. Our reading has no such observer (it runs inside the test JVM, which
-    // already maps libc). So PSS is compared on the JVM, and USS, which sharing does not touch,
-    // on both.
-    agreesWithSmem(jvm, "pss", "pss_bytes", console);
-    agreesWithSmem(jvm, "uss", "private_bytes", console);
-    agreesWithSmem(sleep, "uss", "private_bytes", console);
+    // already maps libc). So PSS is compared on the JVM. USS on both; but a file page of sleep's
+    // that only sleep had mapped turns shared while smem maps it too, so smem's USS of sleep reads
+    // low by up to sleep's private file pages (a CI run met 168 kB ours against smem's 144 kB), and
+    // never high.
+    agreesWithSmem(jvm, "pss", "pss_bytes", false, console);
+    agreesWithSmem(jvm, "uss", "private_bytes", false, console);
+    agreesWithSmem(sleep, "uss", "private_bytes", true, console);
   }
 
-  private static void agreesWithSmem(long pid, String column, String field, CapturedConsole console)
+  /**
+   * {@code smemMaySharePrivateFilePages}: smem's reading may be lower than ours by the process's
+   * private file-backed pages (private minus anonymous, by our reading), which smem's own mappings
+   * of the same files make shared while it reads.
+   */
+  private static void agreesWithSmem(
+      long pid,
+      String column,
+      String field,
+      boolean smemMaySharePrivateFilePages,
+      CapturedConsole console)
       throws IOException {
     long before = smemKb(pid, column);
-    long ours = inspect(pid, console).path("total").path(field).asLong() / 1024;
+    JsonNode total = inspect(pid, console).path("total");
     long after = smemKb(pid, column);
-    double d = deviation(ours, before, after);
+    long ours = total.path(field).asLong() / 1024;
+    long privateFileKb =
+        Math.max(0, total.path("private_bytes").asLong() - total.path("anonymous_bytes").asLong())
+            / 1024;
+    long observerKb = smemMaySharePrivateFilePages ? privateFileKb : 0;
+    long low = Math.min(before, after);
+    long high = Math.max(before, after) + observerKb;
+    double d = deviation(ours, low, high);
     REPORT.printf(
-        "LiveInspectMemoryAccuracyIT: pid %d %s ours %,d kB, smem %,d..%,d kB, outside the"
-            + " range %.3f %%%n",
-        pid, column.toUpperCase(Locale.ROOT), ours, before, after, 100 * d);
+        "LiveInspectMemoryAccuracyIT: pid %d %s ours %,d kB, smem %,d..%,d kB (+%,d kB its own"
+            + " sharing may hide), outside the range %.3f %%%n",
+        pid, column.toUpperCase(Locale.ROOT), ours, before, after, observerKb, 100 * d);
     assertTrue(
-        d <= TOLERANCE, column + " of " + pid + ": " + ours + " vs smem " + before + ".." + after);
+        d <= TOLERANCE,
+        column
+            + " of "
+            + pid
+            + ": "
+            + ours
+            + " vs smem "
+            + before
+            + ".."
+            + after
+            + " (+"
+            + observerKb
+            + " kB)");
   }
 
   @Test
