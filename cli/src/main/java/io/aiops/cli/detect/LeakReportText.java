@@ -118,6 +118,9 @@ final class LeakReportText {
       case LeakVerdict.WARM_UP ->
           "growth levelled off (caches filling); no action unless it" + " resumes";
       case LeakVerdict.STEP -> "a one-off jump: correlate with deploys or config changes";
+      case LeakVerdict.WANDER ->
+          "memory drifts up and down rather than climbing day after day; no leak to chase,"
+              + " but size the limit for the highest it wanders to";
       default -> "nothing to do";
     };
   }

@@ -47,6 +47,20 @@ public final class LeakDetector {
    */
   private static final double RAW_WARM_UP_TRUSTED_SPAN_MS = 40 * 3_600_000.0;
 
+  /**
+   * Below 47 h, the history has not filled the default 48-hour window: the process, or its series,
+   * began within it, when memory most often still settles. A leak there must then show in the
+   * day-over-day growth of the whole history, not only since its estimated onset: a random walk or
+   * a long warm-up whose recent climb passes every other test still scatters its day-apart
+   * differences (see {@link DayOverDayGrowth#wanders}). A leak that starts in an older process's
+   * full window is not held back this way; it would be for about 12 h more, until its own day-apart
+   * pairs outnumber those from before it. Measured on 3,860 labeled traces of twelve seeds: 10 of
+   * 64 false alarms fewer, 1 leak fewer; applied to full windows as well, 20 fewer for the same
+   * leak, at that cost of delay. On four seeds never used before: 20 false alarms instead of 24,
+   * the same 394 of 480 leaks.
+   */
+  private static final double YOUNG_HISTORY_SPAN_MS = 47 * 3_600_000.0;
+
   private static final double MIN_ACCELERATION_T = 3;
   private static final double MIN_ACCELERATION_RATE_RATIO = 1.25;
   private static final double Z_95 = 1.96;
@@ -110,6 +124,11 @@ public final class LeakDetector {
         judgement = raw;
         level = bytes;
       }
+    }
+    if (judgement.leak()
+        && spanMs < YOUNG_HISTORY_SPAN_MS
+        && DayOverDayGrowth.wanders(timesMs, bytes)) {
+      judgement = new Judgement(LeakVerdict.WANDER, 0, judgement.trend());
     }
     String classification = judgement.classification();
     boolean leak = judgement.leak();

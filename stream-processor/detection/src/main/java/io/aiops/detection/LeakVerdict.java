@@ -23,6 +23,9 @@ import java.util.OptionalLong;
  *   <li>{@code recent_growth}: growth in the newer half only, or a fitted late ramp, not yet steady
  *       long enough to be called a leak; re-evaluated as history accumulates;
  *   <li>{@code step}: a one-off jump between two flat stretches (deploy, cache fill);
+ *   <li>{@code wander}: growth that would pass for a leak, but the growth since the same time
+ *       yesterday scatters as widely as it grows: memory drifting up and down (a cache or a queue
+ *       filling and draining), not a steady climb;
  *   <li>{@code seasonal}: no growth, but a daily swing of at least 3 % of the level;
  *   <li>{@code stable}: none of the above.
  * </ul>
@@ -53,6 +56,7 @@ public record LeakVerdict(
   public static final String WARM_UP = "warm_up";
   public static final String RECENT_GROWTH = "recent_growth";
   public static final String STEP = "step";
+  public static final String WANDER = "wander";
   public static final String SEASONAL = "seasonal";
   public static final String STABLE = "stable";
 

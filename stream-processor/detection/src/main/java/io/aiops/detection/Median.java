@@ -5,11 +5,25 @@ package io.aiops.detection;
  * quickselect: linear time, which matters for the thousands of pairwise slopes of Theil-Sen.
  */
 final class Median {
+  private static final double MAD_TO_SD = 1.482602218505602;
+
   private Median() {}
 
   /** Median of all values; the array is left untouched. */
   static double of(double[] values) {
     return ofFirst(values.clone(), values.length);
+  }
+
+  /**
+   * The median absolute deviation from {@code center}, scaled to estimate a normal distribution's
+   * standard deviation; the array is left untouched.
+   */
+  static double robustSpread(double[] values, double center) {
+    double[] deviations = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      deviations[i] = Math.abs(values[i] - center);
+    }
+    return MAD_TO_SD * ofFirst(deviations, deviations.length);
   }
 
   /** Median of the first {@code count} entries, which this call reorders. */

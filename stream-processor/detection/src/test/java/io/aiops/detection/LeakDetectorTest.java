@@ -167,6 +167,24 @@ class LeakDetectorTest extends DetectionFixtures {
   }
 
   @Test
+  void callsARandomWalkThatClimbedForADayAWanderNotALeak() {
+    // The evaluation's trace-0072: 7.2 GB wandering (mean-reverting, 6 h time constant), no swing.
+    // At 34-36 h its climb since the estimated onset passed every leak test, but the growth since
+    // the same time a day earlier scattered more than it grew: 254 MB against a spread of 449 MB.
+    LabeledTrace trace = generatedTrace(72);
+    PointHistory history = new PointHistory(30 * 60_000L, 96);
+    for (int i = 0; i < trace.timestampsMs().length; i++) {
+      if (trace.hoursAt(trace.timestampsMs()[i]) <= 34.1) {
+        history.add(trace.timestampsMs()[i], trace.valuesBytes()[i]);
+      }
+    }
+
+    assertEquals("trace-0072-random_walk", trace.id());
+    assertEquals(LeakVerdict.WANDER, evaluate(history, trace.limitBytes()).classification());
+    assertFalse(new LeakDetectorReplay(LeakDetectorSettings.defaults()).replay(trace).flagged());
+  }
+
+  @Test
   void reportsASlowLeakThatAFittedNightlyStepHidesFromTheLevel() {
     // The evaluation's trace-0120: 1.5 MB/h from hour 6 under a nightly batch of 29 % of 631 MB.
     // From 45 h the fit explains the batch's edge as a step and the level reads as a warm-up; the
