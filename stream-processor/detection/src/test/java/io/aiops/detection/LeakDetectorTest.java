@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.aiops.detection.eval.LabeledTrace;
 import io.aiops.detection.eval.LabeledTraceGenerator;
 import io.aiops.detection.eval.LeakDetectorReplay;
+import io.aiops.detection.eval.TraceOutcome;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -182,6 +183,20 @@ class LeakDetectorTest extends DetectionFixtures {
     assertEquals("trace-0072-random_walk", trace.id());
     assertEquals(LeakVerdict.WANDER, evaluate(history, trace.limitBytes()).classification());
     assertFalse(new LeakDetectorReplay(LeakDetectorSettings.defaults()).replay(trace).flagged());
+  }
+
+  @Test
+  void reportsAClimbNearItsLimitEvenWhileItsDayOverDayGrowthScatters() {
+    // The evaluation's trace-0196: 92 MB, accelerating from hour 23.8 under an 8 % office-hours
+    // swing, limit 162 MB. At 39.5 h the day-apart differences still mix the hours before the
+    // onset with those after (median 6.7 MB, spread 7.2 MB), which alone would hold the verdict
+    // back as a wander until 47.5 h; but the ETA is about 2 h, so it is reported at once.
+    LabeledTrace trace = generatedTrace(196);
+
+    TraceOutcome outcome = new LeakDetectorReplay(LeakDetectorSettings.defaults()).replay(trace);
+
+    assertEquals("trace-0196-accelerating_leak", trace.id());
+    assertEquals(39.5, trace.hoursAt(outcome.firstFlagMs().orElseThrow()), 0.3);
   }
 
   @Test
