@@ -35,6 +35,8 @@ final class TrendShapeErrors {
   private final double[][] daySums;
   private final double[] daySquareSums;
   private final double[] projected = new double[FIXED_COLUMNS];
+  private final double[][] fixed;
+  private final double[] residual;
 
   private TrendShapeErrors(
       double[] days, double[][] factor, double gramScale, double[][] fixed, double[] residual) {
@@ -45,6 +47,8 @@ final class TrendShapeErrors {
       inverseDiagonal[r] = 1 / factor[r][r];
     }
     this.gramScale = gramScale;
+    this.fixed = fixed;
+    this.residual = residual;
     double error = 0;
     for (double r : residual) {
       error += r * r;
@@ -117,6 +121,36 @@ final class TrendShapeErrors {
       case PLATEAU -> clampedLineError(0, k);
       case RISE_THEN_PLATEAU -> clampedLineError(k, end);
     };
+  }
+
+  /**
+   * The squared error with any candidate {@code column} (one value per point) in place of a
+   * shape's, computed over every point; NaN when it is collinear with the fixed columns, infinite
+   * when its fitted coefficient is not positive (the column would fall, not rise).
+   */
+  double risingColumnError(double[] column) {
+    double residualProduct = 0;
+    double norm = 0;
+    for (int g = 0; g < FIXED_COLUMNS; g++) {
+      projected[g] = 0;
+    }
+    for (int i = 0; i < n; i++) {
+      double x = column[i];
+      if (x == 0) {
+        continue;
+      }
+      for (int g = 0; g < FIXED_COLUMNS; g++) {
+        projected[g] += x * fixed[g][i];
+      }
+      residualProduct += x * residual[i];
+      norm += x * x;
+    }
+    // The residual is orthogonal to the fixed columns, so x·r is x⊥·r: its sign is the
+    // coefficient's.
+    if (!(residualProduct > 0)) {
+      return Double.POSITIVE_INFINITY;
+    }
+    return errorWith(residualProduct, norm);
   }
 
   /** The column {@code min(max(0, t - t_lo), t_hi - t_lo)}: zero, a line from lo, flat after hi. */

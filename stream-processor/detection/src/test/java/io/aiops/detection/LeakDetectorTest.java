@@ -168,6 +168,18 @@ class LeakDetectorTest extends DetectionFixtures {
   }
 
   @Test
+  void staysQuietOnAWarmUpWhoseCurveLevelsOff() {
+    // The evaluation's trace-0035: 62 MB rising by 62 MB from hour 18.5 (tau 3.2 h), no swing.
+    // From 36.5 h, its onset placed early, the stretch since it passed the leak tests as a line.
+    // The curve fitted with the swing's harmonics finds it (from 18.5 h, tau 3 h, six time
+    // constants old) and leaves a tenth of the best ramp's squared error.
+    LabeledTrace trace = generatedTrace(35);
+
+    assertEquals("trace-0035-warm_up", trace.id());
+    assertFalse(new LeakDetectorReplay(LeakDetectorSettings.defaults()).replay(trace).flagged());
+  }
+
+  @Test
   void callsARandomWalkThatClimbedForADayAWanderNotALeak() {
     // The evaluation's trace-0072: 7.2 GB wandering (mean-reverting, 6 h time constant), no swing.
     // At 34-36 h its climb since the estimated onset passed every leak test, but the growth since

@@ -1,0 +1,63 @@
+package io.aiops.detection;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class WarmUpCurveTest extends DetectionFixtures {
+  private static final double NOISE_BYTES = 4 * MIB;
+
+  @Test
+  void seesAWarmUpLevelOffUnderADailySwing() {
+    // 3.5 time constants since the start: 97 % of the rise is done.
+    Trace trace = flat(GIB).plus(exponentialWarmUp(400 * MIB, 20, 4)).plus(dailySwing(80 * MIB, 1));
+
+    assertTrue(levelsOff(trace, 34));
+  }
+
+  @Test
+  void waitsWhileTheRiseIsYoungerThanTwoTimeConstants() {
+    Trace trace = flat(GIB).plus(exponentialWarmUp(400 * MIB, 20, 6)).plus(dailySwing(80 * MIB, 1));
+
+    assertFalse(levelsOff(trace, 30));
+  }
+
+  @Test
+  void seesNoWarmUpInALeakUnderTheSameSwing() {
+    Trace trace = flat(GIB).plus(growth(20 * MIB, 5)).plus(dailySwing(80 * MIB, 1));
+
+    assertFalse(levelsOff(trace, 34));
+  }
+
+  @Test
+  void seesNoWarmUpInALeakUnderOfficeHours() {
+    Trace trace = flat(GIB).plus(growth(10 * MIB, 4)).plus(businessHours(200 * MIB));
+
+    assertFalse(levelsOff(trace, 40));
+  }
+
+  @Test
+  void seesNoWarmUpInAnAcceleratingLeak() {
+    Trace trace = flat(GIB).plus(hours -> 0.4 * MIB * Math.pow(Math.max(0, hours - 6), 2));
+
+    assertFalse(levelsOff(trace, 40));
+  }
+
+  /** Rises by {@code riseBytes} from {@code startHour}, approaching it with time constant tau. */
+  private static Trace exponentialWarmUp(double riseBytes, double startHour, double tauHours) {
+    return hours -> riseBytes * (1 - Math.exp(-Math.max(0, hours - startHour) / tauHours));
+  }
+
+  private static boolean levelsOff(Trace trace, double hours) {
+    PointHistory history = replay(trace, hours, NOISE_BYTES, 7);
+    int n = history.size();
+    double[] timesMs = new double[n];
+    double[] bytes = new double[n];
+    for (int i = 0; i < n; i++) {
+      timesMs[i] = history.timestampMsAt(i) - history.timestampMsAt(0);
+      bytes[i] = history.valueAt(i);
+    }
+    return WarmUpCurve.levelsOff(timesMs, bytes);
+  }
+}
