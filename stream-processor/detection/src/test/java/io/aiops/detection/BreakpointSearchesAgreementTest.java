@@ -118,14 +118,7 @@ class BreakpointSearchesAgreementTest {
       double[] values = trace.valuesBytes();
       for (int s = 0; s < times.length; s++) {
         if (history.add(times[s], values[s]) && history.size() >= 3) {
-          int n = history.size();
-          double[] t = new double[n];
-          double[] y = new double[n];
-          for (int i = 0; i < n; i++) {
-            t[i] = history.timestampMsAt(i) - history.timestampMsAt(0);
-            y[i] = history.valueAt(i);
-          }
-          histories.add(new double[][] {t, y});
+          histories.add(DetectionFixtures.relativePoints(history));
         }
       }
     }

@@ -101,6 +101,18 @@ abstract class DetectionFixtures {
     return history;
   }
 
+  /** A history's closed points as the detector sees them: times from the oldest, and values. */
+  static double[][] relativePoints(PointHistory history) {
+    int n = history.size();
+    double[] timesMs = new double[n];
+    double[] values = new double[n];
+    for (int i = 0; i < n; i++) {
+      timesMs[i] = history.timestampMsAt(i) - history.timestampMsAt(0);
+      values[i] = history.valueAt(i);
+    }
+    return new double[][] {timesMs, values};
+  }
+
   static LeakVerdict evaluate(PointHistory history) {
     return evaluate(history, 0);
   }

@@ -50,14 +50,7 @@ class WarmUpCurveTest extends DetectionFixtures {
   }
 
   private static boolean levelsOff(Trace trace, double hours) {
-    PointHistory history = replay(trace, hours, NOISE_BYTES, 7);
-    int n = history.size();
-    double[] timesMs = new double[n];
-    double[] bytes = new double[n];
-    for (int i = 0; i < n; i++) {
-      timesMs[i] = history.timestampMsAt(i) - history.timestampMsAt(0);
-      bytes[i] = history.valueAt(i);
-    }
-    return WarmUpCurve.levelsOff(timesMs, bytes);
+    double[][] points = relativePoints(replay(trace, hours, NOISE_BYTES, 7));
+    return WarmUpCurve.levelsOff(points[0], points[1]);
   }
 }
