@@ -135,8 +135,8 @@ public final class LeakDetector {
       }
     }
     // A young history is where warm-ups happen; a curve that levels off overrules the straight
-    // pieces the tests above judged (on twelve seeds: 12 of 54 false alarms fewer, all warm-ups,
-    // 1 leak fewer; on 505-808, 17 instead of 20, the same leaks).
+    // pieces the tests above judged (on twelve seeds: 11 of 54 false alarms fewer, all warm-ups,
+    // the same leaks; on 505-808, 18 instead of 20, the same leaks).
     if (judgement.leak()
         && spanMs < YOUNG_HISTORY_SPAN_MS
         && WarmUpCurve.levelsOff(timesMs, bytes)) {
