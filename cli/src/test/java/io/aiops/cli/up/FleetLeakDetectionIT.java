@@ -108,8 +108,15 @@ class FleetLeakDetectionIT {
     String pid = hostSlashPid.substring(host.length() + 1);
     JsonNode listed = getJson(apiUrl + "/trends/series?host_id=" + host);
     assertTrue(listed.size() >= 2, "the host's processes are listed: " + listed.size());
-    JsonNode points = getJson(apiUrl + "/trends?host_id=" + host + "&pid=" + pid + "&since=0");
-    // 40 simulated hours make 480 windows; the sink may trail the processor by a few.
+    // 40 simulated hours make 480 windows. The sink trails the processor, which may trail the
+    // fleet by simulated hours when the leaks are reported early: wait for it, within reason.
+    String url = apiUrl + "/trends?host_id=" + host + "&pid=" + pid + "&since=0";
+    JsonNode points = getJson(url);
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (points.size() <= 400 && System.nanoTime() < deadline) {
+      Thread.sleep(500);
+      points = getJson(url);
+    }
     assertTrue(points.size() > 400, hostSlashPid + ": " + points.size() + " trend points");
     long previousEnd = Long.MIN_VALUE;
     for (JsonNode point : points) {
