@@ -30,28 +30,20 @@ record DailySwingFit(TrendShape shape, double breakpointMs, double riseBytes, Da
     if (n < MIN_POINTS || timesMs[n - 1] - timesMs[0] < DailySwing.DAY_MS) {
       return NONE;
     }
-    // Columns: intercept, trend shape, then the swing's four harmonics. Days and centred values
-    // keep the normal equations well scaled.
-    double[][] columns = new double[6][n];
-    double[] days = new double[n];
+    // Days and centred values keep the normal equations well scaled.
     double[] centred = new double[n];
     double mean = 0;
     for (double v : values) {
       mean += v / n;
     }
     for (int i = 0; i < n; i++) {
-      days[i] = (timesMs[i] - timesMs[0]) / DailySwing.DAY_MS;
       centred[i] = values[i] - mean;
-      columns[0][i] = 1;
-      double[] harmonics = DailySwing.regressors(timesMs[i]);
-      for (int h = 0; h < harmonics.length; h++) {
-        columns[2 + h][i] = harmonics[h];
-      }
     }
-    TrendShapeErrors errors = TrendShapeErrors.of(days, fixedColumns(columns), centred);
+    TrendShapeErrors errors = TrendShapeErrors.withDailySwing(timesMs, centred);
     if (errors == null) {
       return NONE;
     }
+    double[] days = errors.days();
     TrendShape bestShape = null;
     int bestBreakpoint = 0;
     int bestEnd = 0;
@@ -79,9 +71,13 @@ record DailySwingFit(TrendShape shape, double breakpointMs, double riseBytes, Da
       return NONE;
     }
     // The winner's coefficients by a full least-squares fit, as every candidate's once were.
+    // Columns: intercept, trend shape, then the swing's four harmonics.
+    double[] shapeColumn = new double[n];
     for (int i = 0; i < n; i++) {
-      columns[1][i] = bestShape.regressor(days[i], days[bestBreakpoint], days[bestEnd]);
+      shapeColumn[i] = bestShape.regressor(days[i], days[bestBreakpoint], days[bestEnd]);
     }
+    double[][] fixed = errors.fixedColumns();
+    double[][] columns = {fixed[0], shapeColumn, fixed[1], fixed[2], fixed[3], fixed[4]};
     double[] c = LeastSquares.solve(columns, centred);
     if (c == null) {
       return NONE;
@@ -89,11 +85,6 @@ record DailySwingFit(TrendShape shape, double breakpointMs, double riseBytes, Da
     double rise = c[1] * (columns[1][n - 1] - columns[1][0]);
     return new DailySwingFit(
         bestShape, timesMs[bestBreakpoint], rise, new DailySwing(c[2], c[3], c[4], c[5]));
-  }
-
-  /** The columns that stay the same for every candidate: the intercept and the harmonics. */
-  private static double[][] fixedColumns(double[][] columns) {
-    return new double[][] {columns[0], columns[2], columns[3], columns[4], columns[5]};
   }
 
   /**

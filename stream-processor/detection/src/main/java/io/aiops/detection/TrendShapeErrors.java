@@ -68,11 +68,31 @@ final class TrendShapeErrors {
   }
 
   /**
+   * Prepares the candidates' errors for {@code values} at {@code timesMs} (strictly increasing),
+   * with the intercept and the daily swing's four harmonics as the fixed columns; null when those
+   * columns are collinear, where no candidate can be fitted.
+   */
+  static TrendShapeErrors withDailySwing(double[] timesMs, double[] values) {
+    int n = values.length;
+    double[] days = new double[n];
+    double[][] fixed = new double[FIXED_COLUMNS][n];
+    for (int i = 0; i < n; i++) {
+      days[i] = (timesMs[i] - timesMs[0]) / DailySwing.DAY_MS;
+      fixed[0][i] = 1;
+      double[] harmonics = DailySwing.regressors(timesMs[i]);
+      for (int h = 0; h < harmonics.length; h++) {
+        fixed[1 + h][i] = harmonics[h];
+      }
+    }
+    return of(days, fixed, values);
+  }
+
+  /**
    * Prepares the candidates' errors for {@code values} at {@code days} (strictly increasing, the
    * first 0) with the fixed columns {@code fixed} (the intercept, then the four harmonics); null
    * when those columns are collinear, where no candidate can be fitted.
    */
-  static TrendShapeErrors of(double[] days, double[][] fixed, double[] values) {
+  private static TrendShapeErrors of(double[] days, double[][] fixed, double[] values) {
     int n = days.length;
     if (days[0] != 0) {
       throw new IllegalArgumentException("days must start at 0");
@@ -106,6 +126,16 @@ final class TrendShapeErrors {
       residual[i] = r;
     }
     return new TrendShapeErrors(days, factor, scale, fixed, residual);
+  }
+
+  /** Each point's time in days from the first: the axis the shapes' breakpoints are on. */
+  double[] days() {
+    return days;
+  }
+
+  /** The fixed columns, one value per point: the intercept, then the four harmonics. */
+  double[][] fixedColumns() {
+    return fixed;
   }
 
   /**

@@ -45,17 +45,7 @@ final class WarmUpCurve {
     if (n < DailySwingFit.MIN_POINTS) {
       return false;
     }
-    double[] days = new double[n];
-    double[][] fixed = new double[5][n];
-    for (int i = 0; i < n; i++) {
-      days[i] = (timesMs[i] - timesMs[0]) / DailySwing.DAY_MS;
-      fixed[0][i] = 1;
-      double[] harmonics = DailySwing.regressors(timesMs[i]);
-      for (int h = 0; h < harmonics.length; h++) {
-        fixed[1 + h][i] = harmonics[h];
-      }
-    }
-    TrendShapeErrors errors = TrendShapeErrors.of(days, fixed, values);
+    TrendShapeErrors errors = TrendShapeErrors.withDailySwing(timesMs, values);
     int lastStart = n - 1;
     while (lastStart > 0 && timesMs[n - 1] - timesMs[lastStart] < MIN_RISE_MS) {
       lastStart--;
