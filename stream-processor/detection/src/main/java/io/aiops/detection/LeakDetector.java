@@ -134,12 +134,11 @@ public final class LeakDetector {
         level = bytes;
       }
     }
+    boolean youngHistory = spanMs < YOUNG_HISTORY_SPAN_MS;
     // A young history is where warm-ups happen; a curve that levels off overrules the straight
     // pieces the tests above judged (on twelve seeds: 11 of 54 false alarms fewer, all warm-ups,
     // the same leaks; on 505-808, 18 instead of 20, the same leaks).
-    if (judgement.leak()
-        && spanMs < YOUNG_HISTORY_SPAN_MS
-        && WarmUpCurve.levelsOff(timesMs, bytes)) {
+    if (judgement.leak() && youngHistory && WarmUpCurve.levelsOff(timesMs, bytes)) {
       judgement = new Judgement(LeakVerdict.WARM_UP, 0, judgement.trend());
     }
     LeakGrowth figures =
@@ -147,7 +146,7 @@ public final class LeakDetector {
             ? leakGrowth(timesMs, level, bytes, judgement.onsetIndex(), swingPeakBytes, limitBytes)
             : LeakGrowth.none(judgement.trend(), spanMs);
     if (judgement.leak()
-        && spanMs < YOUNG_HISTORY_SPAN_MS
+        && youngHistory
         && !figures.exhaustsWithin(URGENT_ETA_SECONDS)
         && DayOverDayGrowth.wanders(timesMs, bytes)) {
       judgement = new Judgement(LeakVerdict.WANDER, 0, judgement.trend());
