@@ -15,10 +15,11 @@ import java.util.OptionalLong;
  */
 public final class LeakDetector {
   /**
-   * Below 30 h, a fitted daily swing is not trusted to make a leak appear: the 24 h and 12 h
-   * harmonics over little more than one day can bend a warm-up's curve into a straight line.
+   * The raw series gets its own say from 30 h on (see {@link #rawSeriesLeak}). Before, too few
+   * day-apart pairs exist to tell a random walk's climb from a leak's: from 24 h, 27 more leaks for
+   * 10 more false alarms over sixteen seeds.
    */
-  private static final double SWING_TRUSTED_SPAN_MS = 30 * 3_600_000.0;
+  private static final double RAW_SERIES_SPAN_MS = 30 * 3_600_000.0;
 
   /**
    * A leak seen only in the raw series (the fitted swing bent it away: a sharp nightly batch that
@@ -30,20 +31,22 @@ public final class LeakDetector {
 
   /**
    * Below 30 h, a swing-removed level this close to a straight line since the onset is a leak even
-   * when the raw series, whose swing may run as fast as the leak, fails the halves test (a 20 MB/h
-   * leak under an 80 MB sine did). Harmonics bend a warm-up into a rough line, not into this one.
-   * Measured on 1,210 labeled traces (four seeds): 3 more leaks found for 1 more false alarm.
+   * when the raw series, whose swing may run as fast as the leak over a day and a bit, rises and
+   * levels off with it (a 20 MB/h leak under an 80 MB sine did). Harmonics bend a warm-up into a
+   * rough line, not into this one.
    */
   private static final double MIN_STRAIGHT_R_SQUARED = 0.999;
 
+  private static final double STRAIGHT_LINE_SPAN_MS = 30 * 3_600_000.0;
+
   /**
    * Below 40 h, a warm-up the raw series shows (a rise, then a plateau) overrules a leak in the
-   * swing-removed level: from 30 h the fitted swing's shape can flip for a bucket or two (a plateau
-   * or a ramp where its neighbours have a rise and a plateau) and straighten a warm-up, and
-   * day-over-day growth has too few pairs to tell yet. Later the raw series' halves follow the
-   * swing's phase too often: a 20 MB/h leak under an 80 MB sine read as a warm-up at 48 h. With the
-   * step rule of {@link #rawSeriesLeak}, measured on 1,210 labeled traces (four seeds): 2 leaks
-   * more, 1 false alarm fewer.
+   * swing-removed level: the fitted swing's shape can flip for a bucket or two (a plateau or a ramp
+   * where its neighbours have a rise and a plateau) and straighten a warm-up, and day-over-day
+   * growth has too few pairs to tell yet. Later the raw series' halves follow the swing's phase too
+   * often: a 20 MB/h leak under an 80 MB sine read as a warm-up at 48 h. With the step rule of
+   * {@link #rawSeriesLeak}, measured on 1,210 labeled traces (four seeds): 2 leaks more, 1 false
+   * alarm fewer.
    */
   private static final double RAW_WARM_UP_TRUSTED_SPAN_MS = 40 * 3_600_000.0;
 
@@ -111,23 +114,17 @@ public final class LeakDetector {
     double swingPeakBytes = fit.swing().peakBytes();
     Judgement judgement = judge(timesMs, level, fit);
     boolean levelShowsLeak = judgement.leak();
-    if (levelShowsLeak && spanMs < SWING_TRUSTED_SPAN_MS) {
-      // Too few day-apart pairs yet to check the growth without any swing model: a leak that needs
-      // the fitted swing removed to show must wait for more history, unless it is a straight line.
-      boolean straight =
-          OrdinaryLeastSquares.rSquared(timesMs, level, judgement.onsetIndex(), n)
-              >= MIN_STRAIGHT_R_SQUARED;
-      if (!straight && !judge(timesMs, bytes, DailySwingFit.NONE).leak()) {
-        judgement = new Judgement(LeakVerdict.RECENT_GROWTH, 0, judgement.trend());
-      }
-    } else if (levelShowsLeak
+    if (levelShowsLeak
+        && !(spanMs < STRAIGHT_LINE_SPAN_MS
+            && OrdinaryLeastSquares.rSquared(timesMs, level, judgement.onsetIndex(), n)
+                >= MIN_STRAIGHT_R_SQUARED)
         && (DayOverDayGrowth.slowsDown(timesMs, bytes)
             || (spanMs < RAW_WARM_UP_TRUSTED_SPAN_MS && risesThenLevelsOff(timesMs, bytes)))) {
       judgement = new Judgement(LeakVerdict.WARM_UP, 0, judgement.trend());
     }
     // Not after a leak of the level was just called a warm-up: its raw series levels off or its
     // day-over-day growth slows down, and the raw-series path would refuse it for that again.
-    if (!levelShowsLeak && spanMs >= SWING_TRUSTED_SPAN_MS) {
+    if (!levelShowsLeak && spanMs >= RAW_SERIES_SPAN_MS) {
       Judgement raw = rawSeriesLeak(timesMs, bytes, fit, judgement.classification());
       if (raw != null) {
         judgement = raw;
