@@ -15,6 +15,13 @@ package io.aiops.detection;
 record DailySwingFit(TrendShape shape, double breakpointMs, double riseBytes, DailySwing swing) {
   static final DailySwingFit NONE = new DailySwingFit(TrendShape.RAMP, 0, 0, DailySwing.NONE);
 
+  /**
+   * Little more than one day of history, where the 24 h and 12 h harmonics can bend a warm-up's
+   * curve into a nearly straight line: the day-apart pairs that would pin the swing down cover a
+   * few hours at most.
+   */
+  static final double SHORT_HISTORY_MS = 30 * 3_600_000.0;
+
   // Intercept, shape and four harmonics need a few points more than parameters.
   static final int MIN_POINTS = 12;
 
