@@ -5,8 +5,6 @@ package io.aiops.detection;
  * quickselect: linear time, which matters for the thousands of pairwise slopes of Theil-Sen.
  */
 final class Median {
-  private static final double MAD_TO_SD = 1.482602218505602;
-
   private Median() {}
 
   /** Median of all values; the array is left untouched. */
@@ -23,7 +21,7 @@ final class Median {
     for (int i = 0; i < values.length; i++) {
       deviations[i] = Math.abs(values[i] - center);
     }
-    return MAD_TO_SD * ofFirst(deviations, deviations.length);
+    return RobustScale.MAD_TO_SD * ofFirst(deviations, deviations.length);
   }
 
   /** Median of the first {@code count} entries, which this call reorders. */

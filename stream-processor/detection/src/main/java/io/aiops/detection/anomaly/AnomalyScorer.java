@@ -1,6 +1,7 @@
 package io.aiops.detection.anomaly;
 
 import io.aiops.detection.PointHistory;
+import io.aiops.detection.RobustScale;
 import io.aiops.detection.stl.OnlineStl;
 import io.aiops.detection.stl.OnlineStlPoint;
 import java.util.Optional;
@@ -33,8 +34,6 @@ import java.util.OptionalLong;
  * thread-safe: one instance per series.
  */
 public final class AnomalyScorer {
-  // Median absolute deviation to standard deviation for normal noise.
-  private static final double MAD_TO_SD = 1.482602218505602;
   static final long NO_BUCKET = Long.MIN_VALUE;
 
   private final AnomalyScorerSettings settings;
@@ -112,14 +111,14 @@ public final class AnomalyScorer {
       // two-sided fit shrinks by about a third, and would make the first points look wild.
       z =
           absoluteRemainders.size() >= settings.minWindowPoints()
-              ? remainder / scale(MAD_TO_SD * absoluteRemainders.median(), expected)
+              ? remainder / scale(RobustScale.MAD_TO_SD * absoluteRemainders.median(), expected)
               : Double.NaN;
       absoluteRemainders.add(Math.abs(remainder));
     } else {
       boolean daily = baseline == Baseline.DAILY_PROFILE;
       double forecast = daily ? profile.forecast() : recent.forecast();
       boolean trusted = recentResiduals.size() >= settings.minWindowPoints();
-      double scale = scale(MAD_TO_SD * recentResiduals.mad(), forecast);
+      double scale = scale(RobustScale.MAD_TO_SD * recentResiduals.mad(), forecast);
       double limit = trusted ? settings.clipZ() * scale : Double.POSITIVE_INFINITY;
       expected = forecast;
       double residual = value - forecast;

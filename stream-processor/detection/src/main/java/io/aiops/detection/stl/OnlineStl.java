@@ -1,5 +1,6 @@
 package io.aiops.detection.stl;
 
+import io.aiops.detection.RobustScale;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -33,8 +34,6 @@ import java.util.OptionalDouble;
 public final class OnlineStl {
   // Mean absolute deviation to standard deviation for normal noise (sqrt(pi / 2)).
   private static final double MEAN_ABSOLUTE_TO_SD = 1.2533141373155003;
-  // Median absolute deviation to standard deviation for normal noise.
-  private static final double MEDIAN_ABSOLUTE_TO_SD = 1.482602218505602;
 
   private final OnlineStlSettings settings;
   private final int period;
@@ -175,7 +174,7 @@ public final class OnlineStl {
       absolute[i] = Math.abs(absolute[i]);
     }
     Arrays.sort(absolute);
-    scale = MEDIAN_ABSOLUTE_TO_SD * (absolute[(n - 1) / 2] + absolute[n / 2]) / 2;
+    scale = RobustScale.MAD_TO_SD * (absolute[(n - 1) / 2] + absolute[n / 2]) / 2;
   }
 
   private static double sum(double[] values) {

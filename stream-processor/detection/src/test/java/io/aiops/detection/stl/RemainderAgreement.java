@@ -1,5 +1,6 @@
 package io.aiops.detection.stl;
 
+import io.aiops.detection.RobustScale;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,7 +12,6 @@ import java.util.Optional;
  */
 final class RemainderAgreement {
   static final double SPIKE_Z = 4;
-  private static final double MAD_TO_SD = 1.4826;
 
   final double[] online;
   final double[] batch;
@@ -111,7 +111,7 @@ final class RemainderAgreement {
     for (int i = 0; i < values.length; i++) {
       deviations[i] = Math.abs(values[i] - centre);
     }
-    return MAD_TO_SD * median(deviations);
+    return RobustScale.MAD_TO_SD * median(deviations);
   }
 
   static double median(double[] values) {
