@@ -113,10 +113,13 @@ public final class LeakDetector {
     double swingPeakBytes = fit.swing().peakBytes();
     Judgement judgement = judge(timesMs, level, fit);
     boolean levelShowsLeak = judgement.leak();
-    if (levelShowsLeak
-        && !(spanMs < DailySwingFit.SHORT_HISTORY_MS
+    boolean straightShortLevel =
+        levelShowsLeak
+            && spanMs < DailySwingFit.SHORT_HISTORY_MS
             && OrdinaryLeastSquares.rSquared(timesMs, level, judgement.onsetIndex(), n)
-                >= MIN_STRAIGHT_R_SQUARED)
+                >= MIN_STRAIGHT_R_SQUARED;
+    if (levelShowsLeak
+        && !straightShortLevel
         && (DayOverDayGrowth.slowsDown(timesMs, bytes)
             || (spanMs < RAW_WARM_UP_TRUSTED_SPAN_MS && risesThenLevelsOff(timesMs, bytes)))) {
       judgement = new Judgement(LeakVerdict.WARM_UP, 0, judgement.trend());

@@ -59,12 +59,15 @@ final class WarmUpCurve {
     if (n < DailySwingFit.MIN_POINTS) {
       return false;
     }
-    TrendShapeErrors errors = TrendShapeErrors.withDailySwing(timesMs, values);
     int lastStart = n - 1;
     while (lastStart > 0 && timesMs[n - 1] - timesMs[lastStart] < MIN_RISE_MS) {
       lastStart--;
     }
-    if (errors == null || lastStart == 0) {
+    if (lastStart == 0) {
+      return false;
+    }
+    TrendShapeErrors errors = TrendShapeErrors.withDailySwing(timesMs, values);
+    if (errors == null) {
       return false;
     }
     // exp(-(t_i - t_k)/tau) = decay[i] / decay[k]: one exponential per point and time constant.
