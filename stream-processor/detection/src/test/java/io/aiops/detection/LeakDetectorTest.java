@@ -141,7 +141,7 @@ class LeakDetectorTest extends DetectionFixtures {
     LabeledTrace trace = generatedTrace(79);
 
     assertEquals("trace-0079-warm_up", trace.id());
-    assertFalse(new LeakDetectorReplay(LeakDetectorSettings.defaults()).replay(trace).flagged());
+    assertFalse(replayed(trace).flagged());
   }
 
   @Test
@@ -153,7 +153,7 @@ class LeakDetectorTest extends DetectionFixtures {
     LabeledTrace trace = generatedTrace(12345, 79);
 
     assertEquals("trace-0079-warm_up", trace.id());
-    assertFalse(new LeakDetectorReplay(LeakDetectorSettings.defaults()).replay(trace).flagged());
+    assertFalse(replayed(trace).flagged());
   }
 
   @Test
@@ -164,7 +164,7 @@ class LeakDetectorTest extends DetectionFixtures {
     LabeledTrace trace = generatedTrace(12345, 146);
 
     assertEquals("trace-0146-step", trace.id());
-    assertFalse(new LeakDetectorReplay(LeakDetectorSettings.defaults()).replay(trace).flagged());
+    assertFalse(replayed(trace).flagged());
   }
 
   @Test
@@ -176,7 +176,7 @@ class LeakDetectorTest extends DetectionFixtures {
     LabeledTrace trace = generatedTrace(35);
 
     assertEquals("trace-0035-warm_up", trace.id());
-    assertFalse(new LeakDetectorReplay(LeakDetectorSettings.defaults()).replay(trace).flagged());
+    assertFalse(replayed(trace).flagged());
   }
 
   @Test
@@ -188,7 +188,7 @@ class LeakDetectorTest extends DetectionFixtures {
     LabeledTrace trace = generatedTrace(4242, 255);
 
     assertEquals("trace-0255-warm_up", trace.id());
-    assertFalse(new LeakDetectorReplay(LeakDetectorSettings.defaults()).replay(trace).flagged());
+    assertFalse(replayed(trace).flagged());
   }
 
   // Under 30 h the raw series, its swing seven times the day's growth from peak to trough, shows no
@@ -219,7 +219,7 @@ class LeakDetectorTest extends DetectionFixtures {
 
     assertEquals("trace-0072-random_walk", trace.id());
     assertEquals(LeakVerdict.WANDER, evaluate(history, trace.limitBytes()).classification());
-    assertFalse(new LeakDetectorReplay(LeakDetectorSettings.defaults()).replay(trace).flagged());
+    assertFalse(replayed(trace).flagged());
   }
 
   @Test
@@ -230,7 +230,7 @@ class LeakDetectorTest extends DetectionFixtures {
     // back as a wander until 47.5 h; but the ETA is about 2 h, so it is reported at once.
     LabeledTrace trace = generatedTrace(196);
 
-    TraceOutcome outcome = new LeakDetectorReplay(LeakDetectorSettings.defaults()).replay(trace);
+    TraceOutcome outcome = replayed(trace);
 
     assertEquals("trace-0196-accelerating_leak", trace.id());
     assertEquals(39.5, trace.hoursAt(outcome.firstFlagMs().orElseThrow()), 0.3);
@@ -244,7 +244,12 @@ class LeakDetectorTest extends DetectionFixtures {
     LabeledTrace trace = generatedTrace(120);
 
     assertEquals("trace-0120-seasonality_hidden_leak", trace.id());
-    assertTrue(new LeakDetectorReplay(LeakDetectorSettings.defaults()).replay(trace).flagged());
+    assertTrue(replayed(trace).flagged());
+  }
+
+  /** The trace replayed through the product's detector as the labeled evaluation replays it. */
+  private static TraceOutcome replayed(LabeledTrace trace) {
+    return new LeakDetectorReplay(LeakDetectorSettings.defaults()).replay(trace);
   }
 
   private static LabeledTrace generatedTrace(int index) {
