@@ -162,7 +162,7 @@ public final class DetectMemoryLeakCommand implements Callable<Integer> {
       return judge(engine, stored.get(), HistorySource.QUERY_STORE, out);
     }
     WatchProgress progress = WatchProgress.onTerminal(err);
-    ProcessWatch.Watched watched = processes.watch(pid, needed, interval, progress::show);
+    ProcessWatch.Watched watched = processes.watch(process, needed, interval, progress::show);
     progress.end();
     if (watched.series().size() == 0) {
       err.println("aiops: pid " + pid + " exited before its first sample; nothing to judge");

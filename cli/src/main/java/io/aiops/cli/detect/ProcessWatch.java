@@ -41,13 +41,16 @@ final class ProcessWatch {
   }
 
   /**
-   * Samples {@code pid}; {@code progress} gets a line after each sample. Throws UsageException when
-   * there is no such process to start with.
+   * Samples the process {@code first} was read from until {@code history} has passed or it exits;
+   * {@code progress} gets a line after each sample. Taking the reading {@link #find} made, rather
+   * than the pid, means a process that exits right after it was found ends the watch with what was
+   * gathered instead of being reported as never having existed.
    */
-  Watched watch(int pid, Duration history, Duration interval, Consumer<String> progress)
+  Watched watch(
+      ProcessReading first, Duration history, Duration interval, Consumer<String> progress)
       throws InterruptedException {
     ProcessReader reader = new ProcessReader(paths.procRoot(), errors);
-    ProcessReading first = find(pid);
+    int pid = first.pid();
     int capacity = (int) Math.min(1 << 20, history.toMillis() / interval.toMillis() + 2);
     long[] timesSec = new long[capacity];
     double[] rssBytes = new double[capacity];
