@@ -156,7 +156,7 @@ class DetectMemoryLeakHistoryIT {
   @Test
   void watchesLiveWhenTheStoreHoldsLessThanAskedAndSaysHowMuchItHas(CapturedConsole console)
       throws Exception {
-    child = new ProcessBuilder("sleep", "3").start();
+    child = new ProcessBuilder("sleep", "60").start();
     ProcessReading process = reading(child.pid());
     try (QueryStore store = QueryStore.open(dir.resolve("store"));
         QueryApiServer api = new QueryApiServer(store, "127.0.0.1", 0)) {
@@ -165,22 +165,25 @@ class DetectMemoryLeakHistoryIT {
           .forEach(store.trends()::put);
       api.start();
 
-      ExportedSeries.Run run =
-          assertTimeoutPreemptively(
-              AT_ONCE,
-              () ->
-                  ExportedSeries.run(
-                      console,
-                      "detect",
-                      "memory-leak",
-                      "--pid",
-                      Long.toString(process.pid()),
-                      "--query-url",
-                      api.url(),
-                      "--interval",
-                      "1s",
-                      "--format",
-                      "json"));
+      ExportedSeries.Run run;
+      try (ScheduledKill kill = ScheduledKill.after(child, Duration.ofSeconds(4))) {
+        run =
+            assertTimeoutPreemptively(
+                AT_ONCE,
+                () ->
+                    ExportedSeries.run(
+                        console,
+                        "detect",
+                        "memory-leak",
+                        "--pid",
+                        Long.toString(process.pid()),
+                        "--query-url",
+                        api.url(),
+                        "--interval",
+                        "1s",
+                        "--format",
+                        "json"));
+      }
 
       assertEquals(0, run.exitStatus(), run.stderr());
       List<String> lines = run.stderr().lines().toList();

@@ -8,9 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiops.cli.CapturedConsole;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -62,15 +60,11 @@ class DetectMemoryLeakPidIT {
 
   @Test
   void judgesWhatWasGatheredWhenTheProcessExitsAndSaysSo(CapturedConsole console) throws Exception {
-    // Killed on a clock rather than left to exit by itself: a child that ends on its own can be
-    // gone before a loaded machine reaches the first read, and then there is nothing to watch.
     child = new ProcessBuilder("sleep", "60").start();
     String pid = Long.toString(child.pid());
-    ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor();
-    killer.schedule(child::destroy, 4, TimeUnit.SECONDS);
 
     ExportedSeries.Run run;
-    try {
+    try (ScheduledKill kill = ScheduledKill.after(child, Duration.ofSeconds(4))) {
       run =
           ExportedSeries.run(
               console,
@@ -86,8 +80,6 @@ class DetectMemoryLeakPidIT {
               "none",
               "--format",
               "json");
-    } finally {
-      killer.shutdownNow();
     }
 
     assertEquals(0, run.exitStatus(), run.stderr());
