@@ -73,6 +73,7 @@ final class StreamsReplayEngine implements DetectionEngine {
     StreamProcessor processor = null;
     try {
       stack = LocalStack.start(LocalStackSettings.ephemeralPorts(workDir));
+      ReplayRetention.keepEverything(stack.bootstrapServers());
       MemoryTopics topics =
           MemoryTopics.using(CachedSchemaRegistryClient.forUrl(stack.schemaRegistryUrl()));
       processor =
@@ -116,7 +117,7 @@ final class StreamsReplayEngine implements DetectionEngine {
     ReplayProgress progress = new ReplayProgress(stack.bootstrapServers());
     progress.awaitProcessed(StreamsSettings.DEFAULT_APPLICATION_ID, REPLAY_TIMEOUT);
     Map<String, List<PointScore>> published = new HashMap<>();
-    for (MemoryAnomaly anomaly : progress.readAll(topics.anomalies())) {
+    for (MemoryAnomaly anomaly : progress.readAll(topics.anomalies(), REPLAY_TIMEOUT)) {
       PointAnomalies.pointOf(anomaly)
           .ifPresent(
               point ->
