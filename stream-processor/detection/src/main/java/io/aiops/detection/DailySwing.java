@@ -50,6 +50,15 @@ record DailySwing(double sinBytes, double cosBytes, double sin2Bytes, double cos
     return peak;
   }
 
+  /** How far the daily trough falls below the trend, as a negative number (0 for no swing). */
+  double troughBytes() {
+    double trough = 0;
+    for (double[] regressors : PEAK_SEARCH_REGRESSORS) {
+      trough = Math.min(trough, valueOf(regressors));
+    }
+    return trough;
+  }
+
   private double valueOf(double[] regressors) {
     return sinBytes * regressors[0]
         + cosBytes * regressors[1]

@@ -29,6 +29,21 @@ final class DayOverDayGrowth {
 
   private static final int MIN_DIFFERENCES_FOR_SCATTER = 12;
 
+  /**
+   * The trough is the lowest quarter of the swing's range, the peak the highest: a sine spends
+   * eight hours a day in each.
+   */
+  private static final double PHASE_QUARTER = 0.25;
+
+  /**
+   * A leak lifts the trough and the peak alike; the slower of the two must grow at 30 % of the
+   * faster, the share {@link LeakClassification#MIN_HALF_SHARE} asks of a leak's older half.
+   */
+  static final double MIN_TROUGH_PEAK_SHARE = 0.3;
+
+  // Two hours of 30-minute points at each phase.
+  private static final int MIN_DIFFERENCES_PER_PHASE = 4;
+
   private DayOverDayGrowth() {}
 
   /**
@@ -62,6 +77,69 @@ final class DayOverDayGrowth {
     double[] growth = toArray(differences);
     double median = Median.of(growth);
     return median < MIN_GROWTH_TO_SCATTER * Median.robustSpread(growth, median);
+  }
+
+  /**
+   * True when memory grew day over day at the swing's peak but not at its trough, or the reverse:
+   * the slower grew at under {@link #MIN_TROUGH_PEAK_SHARE} of the faster's rate, or neither grew.
+   * A leak lifts the whole day, the night's trough as much as the afternoon's peak; load that
+   * differs from day to day (a busy Monday after a quiet weekend) moves the peak and leaves the
+   * trough. Each difference is divided by the hours of it after {@code onsetMs}, so pairs that
+   * straddle the onset weigh what they saw of the leak. False when either phase has too few pairs
+   * after the onset to say, or there is no swing.
+   */
+  static boolean troughAndPeakDisagree(
+      double[] timesMs, double[] values, DailySwing swing, double onsetMs) {
+    double troughBytes = swing.troughBytes();
+    double rangeBytes = swing.peakBytes() - troughBytes;
+    if (rangeBytes <= 0) {
+      return false;
+    }
+    PhaseGrowth trough = new PhaseGrowth();
+    PhaseGrowth peak = new PhaseGrowth();
+    int partner = 0;
+    for (int i = 0; i < timesMs.length; i++) {
+      double target = timesMs[i] - DAY_MS;
+      if (target < timesMs[0] - MAX_PARTNER_OFFSET_MS) {
+        continue;
+      }
+      while (partner + 1 < i
+          && Math.abs(timesMs[partner + 1] - target) <= Math.abs(timesMs[partner] - target)) {
+        partner++;
+      }
+      if (Math.abs(timesMs[partner] - target) > MAX_PARTNER_OFFSET_MS || timesMs[i] <= onsetMs) {
+        continue;
+      }
+      double position = (swing.valueAt(timesMs[i]) - troughBytes) / rangeBytes;
+      PhaseGrowth phase =
+          position <= PHASE_QUARTER ? trough : position >= 1 - PHASE_QUARTER ? peak : null;
+      if (phase != null) {
+        phase.add(values[i] - values[partner], timesMs[i] - Math.max(onsetMs, timesMs[partner]));
+      }
+    }
+    if (trough.pairs < MIN_DIFFERENCES_PER_PHASE || peak.pairs < MIN_DIFFERENCES_PER_PHASE) {
+      return false;
+    }
+    double faster = Math.max(trough.ratePerMs(), peak.ratePerMs());
+    double slower = Math.min(trough.ratePerMs(), peak.ratePerMs());
+    return faster <= 0 || slower < MIN_TROUGH_PEAK_SHARE * faster;
+  }
+
+  /** Day-over-day growth summed at one phase of the swing, with the time after the onset in it. */
+  private static final class PhaseGrowth {
+    private double growthBytes;
+    private double sinceOnsetMs;
+    private int pairs;
+
+    void add(double differenceBytes, double differenceSinceOnsetMs) {
+      growthBytes += differenceBytes;
+      sinceOnsetMs += differenceSinceOnsetMs;
+      pairs++;
+    }
+
+    double ratePerMs() {
+      return growthBytes / sinceOnsetMs;
+    }
   }
 
   static List<Double> differences(double[] timesMs, double[] values) {

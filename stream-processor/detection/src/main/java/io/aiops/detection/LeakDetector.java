@@ -140,6 +140,15 @@ public final class LeakDetector {
     if (judgement.leak() && youngHistory && WarmUpCurve.levelsOff(timesMs, bytes)) {
       judgement = new Judgement(LeakVerdict.WARM_UP, 0, judgement.trend());
     }
+    // Busier days than the last lift the daily peaks and leave the troughs; a leak lifts both. On
+    // sixteen seeds: 2 false alarms fewer, 2 leaks fewer (staircases under office hours, each
+    // flagged at one bucket close before); on traces of another generator whose daily load
+    // varies from day to day or drops at weekends, about half their false alarms.
+    if (judgement.leak()
+        && DayOverDayGrowth.troughAndPeakDisagree(
+            timesMs, bytes, fit.swing(), timesMs[judgement.onsetIndex()])) {
+      judgement = new Judgement(LeakVerdict.SEASONAL, 0, judgement.trend());
+    }
     LeakGrowth figures =
         judgement.leak()
             ? leakGrowth(timesMs, level, bytes, judgement.onsetIndex(), swingPeakBytes, limitBytes)

@@ -204,6 +204,35 @@ class LeakDetectorTest extends DetectionFixtures {
     assertEquals(3.5 * MIB, verdict.growthBytesPerHour(), 0.25 * 3.5 * MIB);
   }
 
+  // A quiet weekend, then a busy Monday: the afternoon peak rises from 0.05 to 0.3 GiB above a
+  // night floor that stays at 1 GiB. A day later the level looked like a leak (from 68.5 to 76 h);
+  // the troughs never rose.
+  @Test
+  void callsABusyWeekAfterAQuietWeekendSeasonalNotALeak() {
+    LeakVerdict verdict = evaluate(replay(busierFromHour48(), 72, 0.005 * GIB, 7));
+
+    assertEquals(LeakVerdict.SEASONAL, verdict.classification(), verdict.toString());
+  }
+
+  @Test
+  void reportsALeakThatLiftsTheFloorUnderABusyWeek() {
+    Trace trace = busierFromHour48().plus(growth(6 * MIB, 0));
+
+    LeakVerdict verdict = evaluate(replay(trace, 72, 0.005 * GIB, 7));
+
+    assertTrue(verdict.leak(), verdict.toString());
+    // The week's rise adds to the leak's in the level: 11 MiB/h measured.
+    assertTrue(verdict.growthBytesPerHour() >= 0.75 * 6 * MIB, verdict.toString());
+  }
+
+  private static Trace busierFromHour48() {
+    return hours -> {
+      double busier = Math.min(1, Math.max(0, (hours - 45) / 6));
+      double peakBytes = (0.05 + 0.25 * busier) * GIB;
+      return GIB + peakBytes * (1 + Math.sin(2 * Math.PI * hours / 24 + 2)) / 2;
+    };
+  }
+
   @Test
   void callsARandomWalkThatClimbedForADayAWanderNotALeak() {
     // The evaluation's trace-0072: 7.2 GB wandering (mean-reverting, 6 h time constant), no swing.
