@@ -36,10 +36,12 @@ final class DayOverDayGrowth {
   private static final double PHASE_QUARTER = 0.25;
 
   /**
-   * A leak lifts the trough and the peak alike; the slower of the two must grow at 30 % of the
-   * faster, the share {@link LeakClassification#MIN_HALF_SHARE} asks of a leak's older half.
+   * A leak lifts the trough and the peak alike; the slower of the two must grow at half the
+   * faster's rate, the share {@link LeakClassification#MIN_NEWER_HALF_SHARE} asks of a leak's newer
+   * half. On the fifteen seeds other than the test's: at 0.3, 2 false alarms fewer for 2 leaks; at
+   * 0.5, 6 for the same 2; at 0.6, 8 for 4; at 0.7, 9 for 15.
    */
-  static final double MIN_TROUGH_PEAK_SHARE = 0.3;
+  static final double MIN_TROUGH_PEAK_SHARE = 0.5;
 
   // Two hours of 30-minute points at each phase.
   private static final int MIN_DIFFERENCES_PER_PHASE = 4;
