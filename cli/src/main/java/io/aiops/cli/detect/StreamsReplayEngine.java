@@ -73,7 +73,7 @@ final class StreamsReplayEngine implements DetectionEngine {
     StreamProcessor processor = null;
     try {
       stack = LocalStack.start(LocalStackSettings.ephemeralPorts(workDir));
-      ReplayRetention.keepEverything(stack.bootstrapServers());
+      stack.keepEveryRecord();
       MemoryTopics topics =
           MemoryTopics.using(CachedSchemaRegistryClient.forUrl(stack.schemaRegistryUrl()));
       processor =

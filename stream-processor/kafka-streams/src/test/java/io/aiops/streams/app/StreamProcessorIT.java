@@ -44,6 +44,8 @@ class StreamProcessorIT {
 
   @Test
   void deadLettersAnUndecodableSampleAndKeepsProcessingTheRest(LocalStack stack) throws Exception {
+    // Samples from 2026-01-01: a slow run would otherwise lose them to retention.
+    stack.keepEveryRecord();
     MemoryTopics topics =
         MemoryTopics.using(CachedSchemaRegistryClient.forUrl(stack.schemaRegistryUrl()));
     Path state = Files.createTempDirectory("streams-it-");
