@@ -99,26 +99,20 @@ final class DayOverDayGrowth {
     }
     PhaseGrowth trough = new PhaseGrowth();
     PhaseGrowth peak = new PhaseGrowth();
-    int partner = 0;
-    for (int i = 0; i < timesMs.length; i++) {
-      double target = timesMs[i] - DAY_MS;
-      if (target < timesMs[0] - MAX_PARTNER_OFFSET_MS) {
-        continue;
-      }
-      while (partner + 1 < i
-          && Math.abs(timesMs[partner + 1] - target) <= Math.abs(timesMs[partner] - target)) {
-        partner++;
-      }
-      if (Math.abs(timesMs[partner] - target) > MAX_PARTNER_OFFSET_MS || timesMs[i] <= onsetMs) {
-        continue;
-      }
-      double position = (swing.valueAt(timesMs[i]) - troughBytes) / rangeBytes;
-      PhaseGrowth phase =
-          position <= PHASE_QUARTER ? trough : position >= 1 - PHASE_QUARTER ? peak : null;
-      if (phase != null) {
-        phase.add(values[i] - values[partner], timesMs[i] - Math.max(onsetMs, timesMs[partner]));
-      }
-    }
+    forEachDayApartPair(
+        timesMs,
+        (newer, older) -> {
+          if (timesMs[newer] <= onsetMs) {
+            return;
+          }
+          double position = (swing.valueAt(timesMs[newer]) - troughBytes) / rangeBytes;
+          PhaseGrowth phase =
+              position <= PHASE_QUARTER ? trough : position >= 1 - PHASE_QUARTER ? peak : null;
+          if (phase != null) {
+            phase.add(
+                values[newer] - values[older], timesMs[newer] - Math.max(onsetMs, timesMs[older]));
+          }
+        });
     if (trough.pairs < MIN_DIFFERENCES_PER_PHASE || peak.pairs < MIN_DIFFERENCES_PER_PHASE) {
       return false;
     }
@@ -146,6 +140,21 @@ final class DayOverDayGrowth {
 
   static List<Double> differences(double[] timesMs, double[] values) {
     List<Double> differences = new ArrayList<>();
+    forEachDayApartPair(timesMs, (newer, older) -> differences.add(values[newer] - values[older]));
+    return differences;
+  }
+
+  /** A point and its partner about a day before it, by index. */
+  @FunctionalInterface
+  private interface DayApartPair {
+    void accept(int newer, int older);
+  }
+
+  /**
+   * Calls {@code pair} for each point that has a partner within an hour of exactly a day before it,
+   * oldest first; the partner is the point nearest that time.
+   */
+  private static void forEachDayApartPair(double[] timesMs, DayApartPair pair) {
     int partner = 0;
     for (int i = 0; i < timesMs.length; i++) {
       double target = timesMs[i] - DAY_MS;
@@ -157,10 +166,9 @@ final class DayOverDayGrowth {
         partner++;
       }
       if (Math.abs(timesMs[partner] - target) <= MAX_PARTNER_OFFSET_MS) {
-        differences.add(values[i] - values[partner]);
+        pair.accept(i, partner);
       }
     }
-    return differences;
   }
 
   private static double[] toArray(List<Double> values) {
