@@ -142,8 +142,9 @@ public final class LeakDetector {
     }
     // Busier days than the last lift the daily peaks and leave the troughs; a leak lifts both. On
     // the fifteen seeds other than the test's: 6 false alarms fewer, 2 leaks fewer (staircases
-    // under office hours, each flagged at one bucket close before); on OffGeneratorTraces, whose
-    // daily load varies from day to day or drops at weekends, 10 of their 23 false alarms fewer.
+    // under office hours, flagged at one and two bucket closes before); on OffGeneratorTraces,
+    // whose daily load varies from day to day or drops at weekends, 10 of their 23 false alarms
+    // fewer.
     if (judgement.leak()
         && DayOverDayGrowth.troughAndPeakDisagree(
             timesMs, bytes, fit.swing(), timesMs[judgement.onsetIndex()])) {
