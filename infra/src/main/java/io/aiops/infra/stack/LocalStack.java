@@ -3,28 +3,15 @@ package io.aiops.infra.stack;
 import io.aiops.infra.broker.EmbeddedKafkaBroker;
 import io.aiops.infra.registry.EmbeddedSchemaRegistry;
 import io.aiops.infra.topics.TopicLayout;
-import io.aiops.schemas.topic.TopicNames;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.config.TopicConfig;
 
 /** Broker + topics + registry: the embedded local stack, started in order, closed in reverse. */
 public final class LocalStack implements AutoCloseable {
   // One broker holds every replica.
   private static final short REPLICATION_FACTOR = 1;
-  private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
   private final Path dataDir;
   private final EmbeddedKafkaBroker broker;
@@ -86,25 +73,9 @@ public final class LocalStack implements AutoCloseable {
    * for {@code aiops up}, whose topics must expire.
    */
   public void keepEveryRecord() {
-    Collection<AlterConfigOp> keep =
-        List.of(
-            new AlterConfigOp(
-                new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, "-1"), AlterConfigOp.OpType.SET));
-    Map<ConfigResource, Collection<AlterConfigOp>> changes = new LinkedHashMap<>();
-    for (String topic : TopicNames.DATA_TOPICS) {
-      changes.put(new ConfigResource(ConfigResource.Type.TOPIC, topic), keep);
-    }
     try (Admin admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-      admin
-          .incrementalAlterConfigs(changes)
-          .all()
-          .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("cannot turn retention off: " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while turning retention off", e);
+      TopicLayout.defaults().keepEveryRecord(admin);
     }
   }
 

@@ -3,6 +3,8 @@ package io.aiops.infra.topics;
 import io.aiops.schemas.topic.TopicNames;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,8 +12,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -81,6 +86,34 @@ public final class TopicLayout {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);
+    }
+  }
+
+  /**
+   * Sets {@code retention.ms=-1} on the layout's topics that expire (every one with a retention),
+   * so that nothing is deleted for its age; see {@code LocalStack#keepEveryRecord} for when.
+   */
+  public void keepEveryRecord(Admin admin) {
+    Collection<AlterConfigOp> keep =
+        List.of(
+            new AlterConfigOp(
+                new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, "-1"), AlterConfigOp.OpType.SET));
+    Map<ConfigResource, Collection<AlterConfigOp>> changes = new LinkedHashMap<>();
+    for (TopicSpec spec : specs) {
+      if (spec.configs().containsKey(TopicConfig.RETENTION_MS_CONFIG)) {
+        changes.put(new ConfigResource(ConfigResource.Type.TOPIC, spec.name()), keep);
+      }
+    }
+    try {
+      admin
+          .incrementalAlterConfigs(changes)
+          .all()
+          .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot turn retention off: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while turning retention off", e);
     }
   }
 
