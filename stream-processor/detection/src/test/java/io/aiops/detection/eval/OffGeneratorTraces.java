@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.stream.DoubleStream;
 
 /**
  * Traces from a second generator, written apart from {@link LabeledTraceGenerator} to show what
@@ -195,7 +196,7 @@ public final class OffGeneratorTraces {
   /** Times of a staircase's steps: 1 to 6 hours apart on average, at random. */
   private static double[] stairs(SplittableRandom random, double onsetHours, double hours) {
     double meanGapHours = uniform(random, 1, 6);
-    return java.util.stream.DoubleStream.iterate(
+    return DoubleStream.iterate(
             onsetHours, t -> t < hours, t -> t - Math.log(1 - random.nextDouble()) * meanGapHours)
         .toArray();
   }
