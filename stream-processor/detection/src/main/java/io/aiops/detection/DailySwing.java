@@ -1,5 +1,7 @@
 package io.aiops.detection;
 
+import java.util.function.DoubleBinaryOperator;
+
 /**
  * A daily load swing as its first two harmonics (24 h and 12 h), which between them follow both a
  * smooth day-night wave and a sharper business-hours peak.
@@ -43,20 +45,21 @@ record DailySwing(double sinBytes, double cosBytes, double sin2Bytes, double cos
 
   /** How far the daily peak rises above the trend; what an OOM ETA must subtract. */
   double peakBytes() {
-    double peak = 0;
-    for (double[] regressors : PEAK_SEARCH_REGRESSORS) {
-      peak = Math.max(peak, valueOf(regressors));
-    }
-    return peak;
+    return extremeBytes(Math::max);
   }
 
   /** How far the daily trough falls below the trend, as a negative number (0 for no swing). */
   double troughBytes() {
-    double trough = 0;
+    return extremeBytes(Math::min);
+  }
+
+  /** The swing's value over the day that {@code pick} keeps, starting from the trend (0). */
+  private double extremeBytes(DoubleBinaryOperator pick) {
+    double extreme = 0;
     for (double[] regressors : PEAK_SEARCH_REGRESSORS) {
-      trough = Math.min(trough, valueOf(regressors));
+      extreme = pick.applyAsDouble(extreme, valueOf(regressors));
     }
-    return trough;
+    return extreme;
   }
 
   private double valueOf(double[] regressors) {

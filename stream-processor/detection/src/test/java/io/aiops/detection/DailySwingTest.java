@@ -20,6 +20,15 @@ class DailySwingTest {
   }
 
   @Test
+  void troughsWhereBothHarmonicsPullDown() {
+    // sin(x) + 0.5 cos(2x) is lowest at sin(x) = -1: -1 + 0.5 * (1 - 2) = -1.5, deeper than the
+    // 0.75 it peaks at: the two extremes of a sharp swing are not mirror images.
+    assertEquals(-1.5, new DailySwing(1, 0, 0, 0.5).troughBytes(), 1e-4);
+    assertEquals(-80, new DailySwing(48, 64, 0, 0).troughBytes(), 0.01);
+    assertEquals(0, DailySwing.NONE.troughBytes());
+  }
+
+  @Test
   void repeatsEveryDayAndRemovesCleanly() {
     DailySwing swing = new DailySwing(10, -5, 3, 2);
     double[] times = {0, DAY_MS / 7, DAY_MS / 3};
