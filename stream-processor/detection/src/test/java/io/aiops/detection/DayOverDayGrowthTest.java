@@ -35,24 +35,25 @@ class DayOverDayGrowthTest {
   void memoryThatRisesAndFallsOverThirtyHoursWanders() {
     // Its latest climb, from 33 h, looks like 10 MB/h; the day-apart differences before it fell
     // as far as the climb rose.
-    double[][] series =
-        halfHourly(48, hours -> 150 * MB * Math.sin(2 * Math.PI * hours / 30) + swing(hours), 3);
-
-    assertTrue(
-        DayOverDayGrowth.wanders(
-            series[0], series[1], 33 * HOUR_MS, BYTES_PER_MS_AT_10_MB_AN_HOUR));
+    assertTrue(wavingWanders(48, 30, 33));
   }
 
   @Test
   void saysNothingWithFewerThanSixHoursOfDayApartPairs() {
     // Memory swinging 150 MB every 5 hours scatters its day-apart differences widely, but 27 h of
     // history has only about four hours of them.
-    double[][] series =
-        halfHourly(27, hours -> 150 * MB * Math.sin(2 * Math.PI * hours / 5) + swing(hours), 4);
+    assertFalse(wavingWanders(27, 5, 20));
+  }
 
-    assertFalse(
-        DayOverDayGrowth.wanders(
-            series[0], series[1], 20 * HOUR_MS, BYTES_PER_MS_AT_10_MB_AN_HOUR));
+  /**
+   * Whether memory waving 150 MB every {@code periodHours} on top of the daily swing, seen for
+   * {@code hours}, wanders around a 10 MB/h leak from {@code onsetHours}.
+   */
+  private static boolean wavingWanders(double hours, double periodHours, double onsetHours) {
+    double[][] series =
+        halfHourly(hours, h -> 150 * MB * Math.sin(2 * Math.PI * h / periodHours) + swing(h), 3);
+    return DayOverDayGrowth.wanders(
+        series[0], series[1], onsetHours * HOUR_MS, BYTES_PER_MS_AT_10_MB_AN_HOUR);
   }
 
   private static double leakFrom(double onsetHours, double hours) {
