@@ -4,6 +4,7 @@ import io.aiops.schemas.topic.Topic;
 import io.aiops.schemas.topic.TopicNames;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,12 +39,15 @@ final class ReplayProgress {
    * necessarily readable (see {@link #readAll}).
    */
   void awaitProcessed(String applicationId, Duration timeout) {
+    Map<TopicPartition, Long> ends = new HashMap<>();
     await(
         timeout,
         "the stream processor did not process the replay within " + timeout.toMinutes() + " min",
         admin -> {
-          Map<TopicPartition, Long> ends =
-              endOffsets(admin, TopicNames.SAMPLES, IsolationLevel.READ_UNCOMMITTED);
+          // The replay wrote every sample before this wait began: their end is read once.
+          if (ends.isEmpty()) {
+            ends.putAll(endOffsets(admin, TopicNames.SAMPLES, IsolationLevel.READ_UNCOMMITTED));
+          }
           Map<TopicPartition, OffsetAndMetadata> committed =
               admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
           return ends.entrySet().stream().allMatch(end -> reached(committed, end));

@@ -83,8 +83,7 @@ final class DayOverDayGrowth {
     forEachDayApartPair(
         timesMs,
         (newer, older) -> {
-          double leakBytes =
-              bytesPerMs * Math.max(0, timesMs[newer] - Math.max(onsetMs, timesMs[older]));
+          double leakBytes = bytesPerMs * sinceOnsetMs(timesMs[newer], timesMs[older], onsetMs);
           expected.add(leakBytes);
           residuals.add(values[newer] - values[older] - leakBytes);
         });
@@ -125,7 +124,8 @@ final class DayOverDayGrowth {
               position <= PHASE_QUARTER ? trough : position >= 1 - PHASE_QUARTER ? peak : null;
           if (phase != null) {
             phase.add(
-                values[newer] - values[older], timesMs[newer] - Math.max(onsetMs, timesMs[older]));
+                values[newer] - values[older],
+                sinceOnsetMs(timesMs[newer], timesMs[older], onsetMs));
           }
         });
     if (trough.pairs < MIN_DIFFERENCES_PER_PHASE || peak.pairs < MIN_DIFFERENCES_PER_PHASE) {
@@ -134,6 +134,14 @@ final class DayOverDayGrowth {
     double faster = Math.max(trough.ratePerMs(), peak.ratePerMs());
     double slower = Math.min(trough.ratePerMs(), peak.ratePerMs());
     return faster <= 0 || slower < MIN_TROUGH_PEAK_SHARE * faster;
+  }
+
+  /**
+   * How much of the day between a pair's older and newer point came after {@code onsetMs}: all of
+   * it, part of it when the pair straddles the onset, none before it.
+   */
+  private static double sinceOnsetMs(double newerMs, double olderMs, double onsetMs) {
+    return Math.max(0, newerMs - Math.max(onsetMs, olderMs));
   }
 
   /** Day-over-day growth summed at one phase of the swing, with the time after the onset in it. */
