@@ -4,14 +4,18 @@ import java.util.function.DoubleBinaryOperator;
 
 /**
  * A daily load swing as its first two harmonics (24 h and 12 h), which between them follow both a
- * smooth day-night wave and a sharper business-hours peak.
+ * smooth day-night wave and a sharper business-hours peak; or, when the fit found it explains the
+ * day better, as a {@link DailyPulse}, for load whose edges are sharper still.
  *
  * @param sinBytes coefficient of {@code sin(2 pi t / 1 day)}
  * @param cosBytes coefficient of {@code cos(2 pi t / 1 day)}
  * @param sin2Bytes coefficient of {@code sin(4 pi t / 1 day)}
  * @param cos2Bytes coefficient of {@code cos(4 pi t / 1 day)}
+ * @param pulse on-hours load, {@link DailyPulse#NONE} for none (a fit finds either harmonics or a
+ *     pulse; the swing is their sum)
  */
-record DailySwing(double sinBytes, double cosBytes, double sin2Bytes, double cos2Bytes) {
+record DailySwing(
+    double sinBytes, double cosBytes, double sin2Bytes, double cos2Bytes, DailyPulse pulse) {
   static final double DAY_MS = 86_400_000.0;
   static final DailySwing NONE = new DailySwing(0, 0, 0, 0);
 
@@ -24,10 +28,18 @@ record DailySwing(double sinBytes, double cosBytes, double sin2Bytes, double cos
   // once a verdict, and a table lookup gives the very values valueAt computes there.
   private static final double[][] PEAK_SEARCH_REGRESSORS = new double[PEAK_SEARCH_STEPS][];
 
+  private static final double[] PEAK_SEARCH_TIMES_MS = new double[PEAK_SEARCH_STEPS];
+
   static {
     for (int step = 0; step < PEAK_SEARCH_STEPS; step++) {
-      PEAK_SEARCH_REGRESSORS[step] = regressors(step * DAY_MS / PEAK_SEARCH_STEPS);
+      PEAK_SEARCH_TIMES_MS[step] = step * DAY_MS / PEAK_SEARCH_STEPS;
+      PEAK_SEARCH_REGRESSORS[step] = regressors(PEAK_SEARCH_TIMES_MS[step]);
     }
+  }
+
+  /** A swing of the two harmonics alone. */
+  DailySwing(double sinBytes, double cosBytes, double sin2Bytes, double cos2Bytes) {
+    this(sinBytes, cosBytes, sin2Bytes, cos2Bytes, DailyPulse.NONE);
   }
 
   /** The four regressors at {@code timeMs}, in the order of the record's components. */
@@ -40,7 +52,7 @@ record DailySwing(double sinBytes, double cosBytes, double sin2Bytes, double cos
 
   /** The swing's departure from the trend at {@code timeMs}. */
   double valueAt(double timeMs) {
-    return valueOf(regressors(timeMs));
+    return valueOf(regressors(timeMs)) + pulse.valueAt(timeMs);
   }
 
   /** How far the daily peak rises above the trend; what an OOM ETA must subtract. */
@@ -55,9 +67,11 @@ record DailySwing(double sinBytes, double cosBytes, double sin2Bytes, double cos
 
   /** The swing's value over the day that {@code pick} keeps, starting from the trend (0). */
   private double extremeBytes(DoubleBinaryOperator pick) {
+    double[] pulseBytes = pulse.valueAt(PEAK_SEARCH_TIMES_MS, new double[PEAK_SEARCH_STEPS]);
     double extreme = 0;
-    for (double[] regressors : PEAK_SEARCH_REGRESSORS) {
-      extreme = pick.applyAsDouble(extreme, valueOf(regressors));
+    for (int step = 0; step < PEAK_SEARCH_STEPS; step++) {
+      extreme =
+          pick.applyAsDouble(extreme, valueOf(PEAK_SEARCH_REGRESSORS[step]) + pulseBytes[step]);
     }
     return extreme;
   }
@@ -71,9 +85,9 @@ record DailySwing(double sinBytes, double cosBytes, double sin2Bytes, double cos
 
   /** The values with the swing taken out. */
   double[] removeFrom(double[] timesMs, double[] values) {
-    double[] level = new double[values.length];
+    double[] level = pulse.removeFrom(timesMs, values);
     for (int i = 0; i < values.length; i++) {
-      level[i] = values[i] - valueAt(timesMs[i]);
+      level[i] -= valueOf(regressors(timesMs[i]));
     }
     return level;
   }

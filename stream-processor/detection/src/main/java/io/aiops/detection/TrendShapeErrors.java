@@ -1,32 +1,35 @@
 package io.aiops.detection;
 
+import java.util.Arrays;
+
 /**
  * The squared error that each trend-shape candidate of {@link DailySwingFit} leaves when it is
- * fitted together with an intercept and the daily swing's four harmonics, in constant time per
- * candidate rather than a least-squares fit over every point.
+ * fitted together with an intercept and the daily swing's four harmonics (or a daily pulse's
+ * column), in constant time per candidate rather than a least-squares fit over every point.
  *
- * <p>The intercept and harmonics (the fixed columns) are fitted once. A candidate column {@code x}
- * then lowers their squared error by {@code (x·r)² / |x⊥|²}, where {@code r} is the values'
- * residual after the fixed fit and {@code x⊥} is {@code x} less its projection on the fixed columns
- * (Frisch-Waugh-Lovell); {@code |x⊥|²} is {@code |x|²} less a quadratic form in the fixed columns'
- * products with {@code x}. Over points in time order, every shape's regressor is zero, a line in
- * time or a constant on consecutive runs of points, so each of its products with a column is a
- * difference of prefix sums.
+ * <p>The intercept, harmonics and pulse (the fixed columns) are fitted once. A candidate column
+ * {@code x} then lowers their squared error by {@code (x·r)² / |x⊥|²}, where {@code r} is the
+ * values' residual after the fixed fit and {@code x⊥} is {@code x} less its projection on the fixed
+ * columns (Frisch-Waugh-Lovell); {@code |x⊥|²} is {@code |x|²} less a quadratic form in the fixed
+ * columns' products with {@code x}. Over points in time order, every shape's regressor is zero, a
+ * line in time or a constant on consecutive runs of points, so each of its products with a column
+ * is a difference of prefix sums.
  */
 final class TrendShapeErrors {
-  private static final int FIXED_COLUMNS = 5;
-  // The product sums carried per column: the fixed columns, then the residual.
-  private static final int SUMMED = FIXED_COLUMNS + 1;
-  private static final int RESIDUAL = FIXED_COLUMNS;
+  // The intercept and the harmonics.
+  private static final int SWING_COLUMNS = 5;
 
   // Relative pivot size below which columns are taken as collinear, as LeastSquares does.
   private static final double SINGULAR = 1e-12;
 
   private final int n;
+  // The fixed columns' count; the product sums carry one more, the residual, at that index.
+  private final int fixedColumns;
+  private final int residualIndex;
   private final double[] days;
   // Lower-triangular Cholesky factor of the fixed columns' Gram matrix, and its diagonal inverted.
   private final double[][] factor;
-  private final double[] inverseDiagonal = new double[FIXED_COLUMNS];
+  private final double[] inverseDiagonal;
   private final double gramScale;
   private final double fixedError;
   // sums[g][j] and daySums[g][j]: column g (fixed columns, then residual), and days times column g,
@@ -34,16 +37,20 @@ final class TrendShapeErrors {
   private final double[][] sums;
   private final double[][] daySums;
   private final double[] daySquareSums;
-  private final double[] projected = new double[FIXED_COLUMNS];
+  private final double[] projected;
   private final double[][] fixed;
   private final double[] residual;
 
   private TrendShapeErrors(
       double[] days, double[][] factor, double gramScale, double[][] fixed, double[] residual) {
     this.n = days.length;
+    this.fixedColumns = fixed.length;
+    this.residualIndex = fixed.length;
     this.days = days;
     this.factor = factor;
-    for (int r = 0; r < FIXED_COLUMNS; r++) {
+    this.inverseDiagonal = new double[fixedColumns];
+    this.projected = new double[fixedColumns];
+    for (int r = 0; r < fixedColumns; r++) {
       inverseDiagonal[r] = 1 / factor[r][r];
     }
     this.gramScale = gramScale;
@@ -54,12 +61,12 @@ final class TrendShapeErrors {
       error += r * r;
     }
     this.fixedError = error;
-    this.sums = new double[SUMMED][n + 1];
-    this.daySums = new double[SUMMED][n + 1];
+    this.sums = new double[fixedColumns + 1][n + 1];
+    this.daySums = new double[fixedColumns + 1][n + 1];
     this.daySquareSums = new double[n + 1];
     for (int i = 0; i < n; i++) {
-      for (int g = 0; g < SUMMED; g++) {
-        double value = g == RESIDUAL ? residual[i] : fixed[g][i];
+      for (int g = 0; g <= fixedColumns; g++) {
+        double value = g == residualIndex ? residual[i] : fixed[g][i];
         sums[g][i + 1] = sums[g][i] + value;
         daySums[g][i + 1] = daySums[g][i] + days[i] * value;
       }
@@ -73,27 +80,50 @@ final class TrendShapeErrors {
    * columns are collinear, where no candidate can be fitted.
    */
   static TrendShapeErrors withDailySwing(double[] timesMs, double[] values) {
-    int n = values.length;
-    double[] days = new double[n];
-    double[][] fixed = new double[FIXED_COLUMNS][n];
+    return of(timesMs, values, swingColumns(timesMs));
+  }
+
+  /**
+   * Prepares the candidates' errors with the intercept and a daily pulse's column ({@code
+   * pulseShape}, one value per point) as the fixed columns, in place of the harmonics.
+   */
+  static TrendShapeErrors withDailyPulse(double[] timesMs, double[] values, double[] pulseShape) {
+    double[][] fixed = {new double[timesMs.length], pulseShape};
+    Arrays.fill(fixed[0], 1);
+    return of(timesMs, values, fixed);
+  }
+
+  /** The intercept and the four harmonics, one value per point. */
+  private static double[][] swingColumns(double[] timesMs) {
+    int n = timesMs.length;
+    double[][] fixed = new double[SWING_COLUMNS][n];
     for (int i = 0; i < n; i++) {
-      days[i] = (timesMs[i] - timesMs[0]) / DailySwing.DAY_MS;
       fixed[0][i] = 1;
       double[] harmonics = DailySwing.regressors(timesMs[i]);
       for (int h = 0; h < harmonics.length; h++) {
         fixed[1 + h][i] = harmonics[h];
       }
     }
+    return fixed;
+  }
+
+  private static TrendShapeErrors of(double[] timesMs, double[] values, double[][] fixed) {
+    int n = values.length;
+    double[] days = new double[n];
+    for (int i = 0; i < n; i++) {
+      days[i] = (timesMs[i] - timesMs[0]) / DailySwing.DAY_MS;
+    }
     return of(days, fixed, values);
   }
 
   /**
    * Prepares the candidates' errors for {@code values} at {@code days} (strictly increasing, the
-   * first 0) with the fixed columns {@code fixed} (the intercept, then the four harmonics); null
-   * when those columns are collinear, where no candidate can be fitted.
+   * first 0) with the fixed columns {@code fixed} (the intercept, then the four harmonics or a
+   * pulse's column); null when those columns are collinear, where no candidate can be fitted.
    */
   private static TrendShapeErrors of(double[] days, double[][] fixed, double[] values) {
     int n = days.length;
+    int p = fixed.length;
     if (days[0] != 0) {
       throw new IllegalArgumentException("days must start at 0");
     }
@@ -102,10 +132,10 @@ final class TrendShapeErrors {
         throw new IllegalArgumentException("days must increase strictly");
       }
     }
-    double[][] gram = new double[FIXED_COLUMNS][FIXED_COLUMNS];
-    double[] products = new double[FIXED_COLUMNS];
+    double[][] gram = new double[p][p];
+    double[] products = new double[p];
     double scale = 0;
-    for (int r = 0; r < FIXED_COLUMNS; r++) {
+    for (int r = 0; r < p; r++) {
       for (int c = 0; c <= r; c++) {
         gram[r][c] = dot(fixed[r], fixed[c]);
       }
@@ -120,7 +150,7 @@ final class TrendShapeErrors {
     double[] residual = new double[n];
     for (int i = 0; i < n; i++) {
       double r = values[i];
-      for (int j = 0; j < FIXED_COLUMNS; j++) {
+      for (int j = 0; j < p; j++) {
         r -= coefficients[j] * fixed[j][i];
       }
       residual[i] = r;
@@ -133,7 +163,10 @@ final class TrendShapeErrors {
     return days;
   }
 
-  /** The fixed columns, one value per point: the intercept, then the four harmonics. */
+  /**
+   * The fixed columns, one value per point: the intercept, then the four harmonics or the pulse's
+   * column.
+   */
   double[][] fixedColumns() {
     return fixed;
   }
@@ -161,7 +194,7 @@ final class TrendShapeErrors {
   double risingColumnError(double[] column) {
     double residualProduct = 0;
     double norm = 0;
-    for (int g = 0; g < FIXED_COLUMNS; g++) {
+    for (int g = 0; g < fixedColumns; g++) {
       projected[g] = 0;
     }
     for (int i = 0; i < n; i++) {
@@ -169,7 +202,7 @@ final class TrendShapeErrors {
       if (x == 0) {
         continue;
       }
-      for (int g = 0; g < FIXED_COLUMNS; g++) {
+      for (int g = 0; g < fixedColumns; g++) {
         projected[g] += x * fixed[g][i];
       }
       residualProduct += x * residual[i];
@@ -189,10 +222,10 @@ final class TrendShapeErrors {
     double height = days[hi] - start;
     int from = lo;
     int to = hi + 1;
-    for (int g = 0; g < FIXED_COLUMNS; g++) {
+    for (int g = 0; g < fixedColumns; g++) {
       projected[g] = lineProduct(g, from, to, start, height);
     }
-    double residualProduct = lineProduct(RESIDUAL, from, to, start, height);
+    double residualProduct = lineProduct(residualIndex, from, to, start, height);
     double norm =
         daySquareSums[to]
             - daySquareSums[from]
@@ -210,10 +243,10 @@ final class TrendShapeErrors {
 
   /** The column that is 0 before point k and 1 from it on. */
   private double stepError(int k) {
-    for (int g = 0; g < FIXED_COLUMNS; g++) {
+    for (int g = 0; g < fixedColumns; g++) {
       projected[g] = sums[g][n] - sums[g][k];
     }
-    return errorWith(sums[RESIDUAL][n] - sums[RESIDUAL][k], n - k);
+    return errorWith(sums[residualIndex][n] - sums[residualIndex][k], n - k);
   }
 
   /**
@@ -223,7 +256,7 @@ final class TrendShapeErrors {
   private double errorWith(double residualProduct, double norm) {
     // |x⊥|² = |x|² - |L⁻¹ F'x|², with L the Cholesky factor of F'F.
     double explained = 0;
-    for (int r = 0; r < FIXED_COLUMNS; r++) {
+    for (int r = 0; r < fixedColumns; r++) {
       double z = projected[r];
       double[] row = factor[r];
       for (int c = 0; c < r; c++) {

@@ -1,6 +1,7 @@
 package io.aiops.detection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +73,36 @@ class DailySwingFitTest extends DetectionFixtures {
     DailySwingFit fit = DailySwingFit.fit(series[0], series[1]);
 
     assertEquals(TrendShape.RAMP, fit.shape());
+  }
+
+  @Test
+  void followsOfficeHoursWithAPulseFromADayAndAHalf() {
+    // 09:00-18:00, a hard-edged box: two harmonics bend it, and the ramp with them, into a step.
+    Trace trace = flat(GIB).plus(growth(12 * MIB, 2)).plus(businessHours(200 * MIB));
+    double[][] series = points(trace, 42);
+
+    DailySwingFit fit = DailySwingFit.fit(series[0], series[1]);
+    double[] level = fit.swing().removeFrom(series[0], series[1]);
+
+    assertEquals(TrendShape.RAMP, fit.shape());
+    assertNotEquals(DailyPulse.NONE, fit.swing().pulse());
+    assertEquals(13.5 * HOUR_MS, fit.swing().pulse().centreMs(), HOUR_MS);
+    assertEquals(200 * MIB, fit.swing().peakBytes() - fit.swing().troughBytes(), 0.05 * 200 * MIB);
+    double firstLevel = level[0];
+    double lastLevel = level[level.length - 1];
+    assertEquals(12 * MIB * 39.75, lastLevel - firstLevel, 0.05 * 12 * MIB * 39.75);
+  }
+
+  @Test
+  void triesAPulseOnlyUntilTheWindowIsFull() {
+    // A two-and-a-half-hour batch from 01:00, a shape the pulse follows and the harmonics cannot.
+    Trace batch = hours -> hours % 24 >= 1 && hours % 24 < 3.5 ? 300 * MIB : 0;
+    Trace trace = flat(GIB).plus(growth(5 * MIB, 0)).plus(batch);
+    double[][] young = points(trace, 42);
+    double[][] full = points(trace, 48);
+
+    assertNotEquals(DailyPulse.NONE, DailySwingFit.fit(young[0], young[1]).swing().pulse());
+    assertEquals(DailyPulse.NONE, DailySwingFit.fit(full[0], full[1]).swing().pulse());
   }
 
   @Test

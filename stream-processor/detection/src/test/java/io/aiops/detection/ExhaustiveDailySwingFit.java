@@ -3,9 +3,10 @@ package io.aiops.detection;
 /**
  * The daily swing fit as it was computed before {@link TrendShapeErrors}: a full least-squares fit
  * over every point for every candidate shape and bend, keeping the one with the least (penalised)
- * squared error. The same grid, order and penalty as {@link DailySwingFit} (its constants); {@link
- * LeastSquares#solve} gives the same coefficients to the bit as the cached-products solver the
- * product used then. The reference the fast search is checked against.
+ * squared error, and so for every daily pulse the product tries. The same grid, order and penalties
+ * as {@link DailySwingFit} (its constants); {@link LeastSquares#solve} gives the same coefficients
+ * to the bit as the cached-products solver the product used then. The reference the fast search is
+ * checked against.
  */
 final class ExhaustiveDailySwingFit {
   private static final int MIN_POINTS = DailySwingFit.MIN_POINTS;
@@ -26,7 +27,6 @@ final class ExhaustiveDailySwingFit {
     if (n < MIN_POINTS || timesMs[n - 1] - timesMs[0] < DailySwing.DAY_MS) {
       return new Result(DailySwingFit.NONE, Double.NaN);
     }
-    double[][] columns = new double[6][n];
     double[] days = new double[n];
     double[] centred = new double[n];
     double mean = 0;
@@ -36,14 +36,72 @@ final class ExhaustiveDailySwingFit {
     for (int i = 0; i < n; i++) {
       days[i] = (timesMs[i] - timesMs[0]) / DailySwing.DAY_MS;
       centred[i] = values[i] - mean;
-      columns[0][i] = 1;
-      double[] harmonics = DailySwing.regressors(timesMs[i]);
-      for (int h = 0; h < harmonics.length; h++) {
-        columns[2 + h][i] = harmonics[h];
+    }
+    Candidate best = bestShape(timesMs, days, centred, null);
+    DailyPulse pulse = DailyPulse.NONE;
+    double spanMs = timesMs[n - 1] - timesMs[0];
+    if (best != null
+        && spanMs >= DailySwingFit.SHORT_HISTORY_MS
+        && spanMs < DailySwingFit.PULSE_UNTIL_MS) {
+      double penalty = DailySwingFit.pulsePenalty(n);
+      for (double widthHours : DailySwingFit.PULSE_WIDTHS_HOURS) {
+        for (int c = 0; c < DailySwingFit.PULSE_CENTRES; c++) {
+          double centreMs = c * DailySwing.DAY_MS / DailySwingFit.PULSE_CENTRES;
+          double[] shape = new double[n];
+          for (int i = 0; i < n; i++) {
+            shape[i] = DailyPulse.shapeAt(timesMs[i], centreMs, widthHours);
+          }
+          Candidate candidate = bestShape(timesMs, days, centred, shape);
+          if (candidate != null
+              && candidate.error() * penalty < best.error()
+              && candidate.coefficients()[2] > 0) {
+            best = candidate.penalised(penalty);
+            pulse = new DailyPulse(candidate.coefficients()[2], centreMs, widthHours);
+          }
+        }
       }
     }
-    DailySwingFit best = DailySwingFit.NONE;
-    double bestError = Double.POSITIVE_INFINITY;
+    if (best == null) {
+      return new Result(DailySwingFit.NONE, Double.NaN);
+    }
+    double[] c = best.coefficients();
+    DailySwing swing =
+        pulse.equals(DailyPulse.NONE)
+            ? new DailySwing(c[2], c[3], c[4], c[5])
+            : new DailySwing(0, 0, 0, 0, pulse);
+    DailySwingFit fit =
+        new DailySwingFit(best.shape(), timesMs[best.breakpoint()], best.riseBytes(), swing);
+    return new Result(fit, best.error());
+  }
+
+  /** A shape and bends, the coefficients of its full fit and its (penalised) squared error. */
+  private record Candidate(
+      TrendShape shape, int breakpoint, double riseBytes, double[] coefficients, double error) {
+    Candidate penalised(double penalty) {
+      return new Candidate(shape, breakpoint, riseBytes, coefficients, error * penalty);
+    }
+  }
+
+  /**
+   * The best shape and bends by a full fit per candidate, with the intercept and the four
+   * harmonics, or, unless null, the intercept and the pulse's column {@code pulseShape}.
+   */
+  private static Candidate bestShape(
+      double[] timesMs, double[] days, double[] centred, double[] pulseShape) {
+    int n = centred.length;
+    double[][] columns = new double[pulseShape == null ? 6 : 3][n];
+    for (int i = 0; i < n; i++) {
+      columns[0][i] = 1;
+      if (pulseShape == null) {
+        double[] harmonics = DailySwing.regressors(timesMs[i]);
+        for (int h = 0; h < harmonics.length; h++) {
+          columns[2 + h][i] = harmonics[h];
+        }
+      } else {
+        columns[2][i] = pulseShape[i];
+      }
+    }
+    Candidate best = null;
     int stride = Math.max(1, n / TWO_BEND_GRID);
     for (TrendShape shape : TrendShape.values()) {
       int step = shape.hasEndBend() ? stride : 1;
@@ -59,16 +117,14 @@ final class ExhaustiveDailySwingFit {
           }
           double error =
               squaredError(columns, c, centred) * DailySwingFit.complexityPenalty(shape, n);
-          if (error < bestError) {
-            bestError = error;
+          if (best == null || error < best.error()) {
             double rise = c[1] * (columns[1][n - 1] - columns[1][0]);
-            best =
-                new DailySwingFit(shape, timesMs[k], rise, new DailySwing(c[2], c[3], c[4], c[5]));
+            best = new Candidate(shape, k, rise, c, error);
           }
         }
       }
     }
-    return new Result(best, best == DailySwingFit.NONE ? Double.NaN : bestError);
+    return best;
   }
 
   private static double squaredError(double[][] columns, double[] c, double[] values) {
