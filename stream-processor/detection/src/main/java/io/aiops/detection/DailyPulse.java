@@ -16,7 +16,7 @@ record DailyPulse(double heightBytes, double centreMs, double widthHours) {
 
   /**
    * Steepness of the edges, per hour from the half-height: a pulse rises from 12 % to 88 % of its
-   * height in an hour, about as sharp as half-hour buckets can show an edge.
+   * height in two hours, about as sharp as half-hour buckets show a switch from quiet to busy.
    */
   private static final double EDGE_PER_HOUR = 2;
 
