@@ -7,13 +7,13 @@ import java.util.Arrays;
  * fitted together with an intercept and the daily swing's four harmonics (or a daily pulse's
  * column), in constant time per candidate rather than a least-squares fit over every point.
  *
- * <p>The intercept, harmonics and pulse (the fixed columns) are fitted once. A candidate column
- * {@code x} then lowers their squared error by {@code (x·r)² / |x⊥|²}, where {@code r} is the
- * values' residual after the fixed fit and {@code x⊥} is {@code x} less its projection on the fixed
- * columns (Frisch-Waugh-Lovell); {@code |x⊥|²} is {@code |x|²} less a quadratic form in the fixed
- * columns' products with {@code x}. Over points in time order, every shape's regressor is zero, a
- * line in time or a constant on consecutive runs of points, so each of its products with a column
- * is a difference of prefix sums.
+ * <p>The intercept and the harmonics, or the intercept and a pulse (the fixed columns), are fitted
+ * once. A candidate column {@code x} then lowers their squared error by {@code (x·r)² / |x⊥|²},
+ * where {@code r} is the values' residual after the fixed fit and {@code x⊥} is {@code x} less its
+ * projection on the fixed columns (Frisch-Waugh-Lovell); {@code |x⊥|²} is {@code |x|²} less a
+ * quadratic form in the fixed columns' products with {@code x}. Over points in time order, every
+ * shape's regressor is zero, a line in time or a constant on consecutive runs of points, so each of
+ * its products with a column is a difference of prefix sums.
  */
 final class TrendShapeErrors {
   // The intercept and the harmonics.
@@ -23,9 +23,8 @@ final class TrendShapeErrors {
   private static final double SINGULAR = 1e-12;
 
   private final int n;
-  // The fixed columns' count; the product sums carry one more, the residual, at that index.
+  // The fixed columns' count; the product sums carry one more, the residual's, at this index.
   private final int fixedColumns;
-  private final int residualIndex;
   private final double[] days;
   // Lower-triangular Cholesky factor of the fixed columns' Gram matrix, and its diagonal inverted.
   private final double[][] factor;
@@ -45,7 +44,6 @@ final class TrendShapeErrors {
       double[] days, double[][] factor, double gramScale, double[][] fixed, double[] residual) {
     this.n = days.length;
     this.fixedColumns = fixed.length;
-    this.residualIndex = fixed.length;
     this.days = days;
     this.factor = factor;
     this.inverseDiagonal = new double[fixedColumns];
@@ -66,7 +64,7 @@ final class TrendShapeErrors {
     this.daySquareSums = new double[n + 1];
     for (int i = 0; i < n; i++) {
       for (int g = 0; g <= fixedColumns; g++) {
-        double value = g == residualIndex ? residual[i] : fixed[g][i];
+        double value = g == fixedColumns ? residual[i] : fixed[g][i];
         sums[g][i + 1] = sums[g][i] + value;
         daySums[g][i + 1] = daySums[g][i] + days[i] * value;
       }
@@ -225,7 +223,7 @@ final class TrendShapeErrors {
     for (int g = 0; g < fixedColumns; g++) {
       projected[g] = lineProduct(g, from, to, start, height);
     }
-    double residualProduct = lineProduct(residualIndex, from, to, start, height);
+    double residualProduct = lineProduct(fixedColumns, from, to, start, height);
     double norm =
         daySquareSums[to]
             - daySquareSums[from]
@@ -246,7 +244,7 @@ final class TrendShapeErrors {
     for (int g = 0; g < fixedColumns; g++) {
       projected[g] = sums[g][n] - sums[g][k];
     }
-    return errorWith(sums[residualIndex][n] - sums[residualIndex][k], n - k);
+    return errorWith(sums[fixedColumns][n] - sums[fixedColumns][k], n - k);
   }
 
   /**
