@@ -87,11 +87,10 @@ class LeakDetectorTest extends DetectionFixtures {
     assertFalse(nightly.leak(), nightly.toString());
   }
 
-  // From 30 h until the window is full, the fit tries a daily pulse in place of the harmonics:
-  // these office hours bent the harmonics into a step's or a warm-up's shape and hid the leak
-  // under them. Before 40 h, the harmonics with a step or a rise still explain this box, whose
-  // edges
-  // are sharper than the pulse's, better than the pulse with a ramp does.
+  // From 30 h until the window is full, the fit tries a daily pulse in place of the harmonics.
+  // At 40 h, the harmonics alone bend these office hours into a warm-up that hides the leak;
+  // from 42 h they find it too. Before 40 h, the harmonics with a step or a rise still explain
+  // this box, whose edges are sharper than the pulse's, better than the pulse with a ramp does.
   @ParameterizedTest(name = "{0} h of history")
   @ValueSource(doubles = {40, 42, 44, 46})
   void reportsALeakUnderOfficeHoursBeforeTwoDays(double hours) {
