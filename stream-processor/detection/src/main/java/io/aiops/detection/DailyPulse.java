@@ -42,23 +42,11 @@ record DailyPulse(double heightBytes, double centreMs, double widthHours) {
 
   /** The values with the pulse taken out. */
   double[] removeFrom(double[] timesMs, double[] values) {
-    double[] pulseBytes = valueAt(timesMs, new double[timesMs.length]);
     double[] level = new double[values.length];
     for (int i = 0; i < values.length; i++) {
-      level[i] = values[i] - pulseBytes[i];
+      level[i] = values[i] - valueAt(timesMs[i]);
     }
     return level;
-  }
-
-  /** {@link #valueAt(double)} at each of {@code timesMs}, into {@code out}; returns {@code out}. */
-  double[] valueAt(double[] timesMs, double[] out) {
-    if (heightBytes != 0) {
-      double mean = meanShape();
-      for (int i = 0; i < timesMs.length; i++) {
-        out[i] = heightBytes * (shapeAt(timesMs[i], centreMs, widthHours) - mean);
-      }
-    }
-    return out;
   }
 
   /**

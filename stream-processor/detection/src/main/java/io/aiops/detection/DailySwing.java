@@ -67,11 +67,11 @@ record DailySwing(
 
   /** The swing's value over the day that {@code pick} keeps, starting from the trend (0). */
   private double extremeBytes(DoubleBinaryOperator pick) {
-    double[] pulseBytes = pulse.valueAt(PEAK_SEARCH_TIMES_MS, new double[PEAK_SEARCH_STEPS]);
     double extreme = 0;
     for (int step = 0; step < PEAK_SEARCH_STEPS; step++) {
-      extreme =
-          pick.applyAsDouble(extreme, valueOf(PEAK_SEARCH_REGRESSORS[step]) + pulseBytes[step]);
+      double swingBytes =
+          valueOf(PEAK_SEARCH_REGRESSORS[step]) + pulse.valueAt(PEAK_SEARCH_TIMES_MS[step]);
+      extreme = pick.applyAsDouble(extreme, swingBytes);
     }
     return extreme;
   }

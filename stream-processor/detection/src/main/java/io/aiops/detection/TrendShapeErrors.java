@@ -78,7 +78,7 @@ final class TrendShapeErrors {
    * columns are collinear, where no candidate can be fitted.
    */
   static TrendShapeErrors withDailySwing(double[] timesMs, double[] values) {
-    return of(timesMs, values, swingColumns(timesMs));
+    return onTimes(timesMs, values, swingColumns(timesMs));
   }
 
   /**
@@ -88,7 +88,7 @@ final class TrendShapeErrors {
   static TrendShapeErrors withDailyPulse(double[] timesMs, double[] values, double[] pulseShape) {
     double[][] fixed = {new double[timesMs.length], pulseShape};
     Arrays.fill(fixed[0], 1);
-    return of(timesMs, values, fixed);
+    return onTimes(timesMs, values, fixed);
   }
 
   /** The intercept and the four harmonics, one value per point. */
@@ -105,7 +105,8 @@ final class TrendShapeErrors {
     return fixed;
   }
 
-  private static TrendShapeErrors of(double[] timesMs, double[] values, double[][] fixed) {
+  /** {@link #of} with the days counted from {@code timesMs}' first. */
+  private static TrendShapeErrors onTimes(double[] timesMs, double[] values, double[][] fixed) {
     int n = values.length;
     double[] days = new double[n];
     for (int i = 0; i < n; i++) {
