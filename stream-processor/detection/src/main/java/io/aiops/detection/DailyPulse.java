@@ -33,6 +33,15 @@ record DailyPulse(double heightBytes, double centreMs, double widthHours) {
     return 1 / (1 + Math.exp((fromCentre - widthHours / 2) * EDGE_PER_HOUR));
   }
 
+  /** The pulse's shape at each of {@code timesMs}: the column a fit scales by its height. */
+  static double[] shapeColumn(double[] timesMs, double centreMs, double widthHours) {
+    double[] column = new double[timesMs.length];
+    for (int i = 0; i < timesMs.length; i++) {
+      column[i] = shapeAt(timesMs[i], centreMs, widthHours);
+    }
+    return column;
+  }
+
   /** The pulse's departure from the day's mean at {@code timeMs}, as the harmonics have none. */
   double valueAt(double timeMs) {
     return heightBytes == 0

@@ -110,10 +110,14 @@ public final class LeakDetector {
             && spanMs < DailySwingFit.SHORT_HISTORY_MS
             && OrdinaryLeastSquares.rSquared(timesMs, level, judgement.onsetIndex(), n)
                 >= MIN_STRAIGHT_R_SQUARED;
+    // The raw series, which the fitted swing cannot have bent, is asked whether a leak of the level
+    // was a warm-up; but without a fitted pulse, whose edge reads there as a rise and its off-hours
+    // as a plateau.
+    double[] unpulsed = fit.swing().pulse().removeFrom(timesMs, bytes);
     if (levelShowsLeak
         && !straightShortLevel
         && (DayOverDayGrowth.slowsDown(timesMs, bytes)
-            || (spanMs < RAW_WARM_UP_TRUSTED_SPAN_MS && risesThenLevelsOff(timesMs, bytes)))) {
+            || (spanMs < RAW_WARM_UP_TRUSTED_SPAN_MS && risesThenLevelsOff(timesMs, unpulsed)))) {
       judgement = new Judgement(LeakVerdict.WARM_UP, 0, judgement.trend());
     }
     // Not after a leak of the level was just called a warm-up: its raw series levels off or its
@@ -130,7 +134,7 @@ public final class LeakDetector {
     // the same leaks; on 505-808, 18 instead of 20, the same leaks).
     if (judgement.leak()
         && spanMs < YOUNG_HISTORY_SPAN_MS
-        && WarmUpCurve.levelsOff(timesMs, bytes)) {
+        && WarmUpCurve.levelsOff(timesMs, bytes, fit.swing().pulse())) {
       judgement = new Judgement(LeakVerdict.WARM_UP, 0, judgement.trend());
     }
     // Busier days than the last lift the daily peaks and leave the troughs; a leak lifts both. On
@@ -289,9 +293,9 @@ public final class LeakDetector {
         settings.etaHorizon());
   }
 
-  /** True when the raw series, judged with no swing model, rose and levelled off. */
-  private boolean risesThenLevelsOff(double[] timesMs, double[] bytes) {
-    return LeakVerdict.WARM_UP.equals(judge(timesMs, bytes, DailySwingFit.NONE).classification());
+  /** True when the series, judged with no swing model, rose and levelled off. */
+  private boolean risesThenLevelsOff(double[] timesMs, double[] values) {
+    return LeakVerdict.WARM_UP.equals(judge(timesMs, values, DailySwingFit.NONE).classification());
   }
 
   /**

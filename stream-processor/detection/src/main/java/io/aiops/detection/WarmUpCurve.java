@@ -3,8 +3,8 @@ package io.aiops.detection;
 /**
  * Whether a series levels off the way a warm-up does: a rise that approaches its plateau
  * exponentially ({@code 1 - exp(-(t - t0)/tau)} from a start t0) explains it much better than a
- * ramp from any start, with the daily swing's harmonics fitted alongside both, and the rise has
- * gone on for at least {@link #MIN_ELAPSED_TAUS} time constants, so most of it is behind it.
+ * ramp from any start, with the daily swing fitted alongside both, and the rise has gone on for at
+ * least {@link #MIN_ELAPSED_TAUS} time constants, so most of it is behind it.
  *
  * <p>The leak tests judge a straight line since an onset, and the swing fit's shapes are straight
  * pieces: a warm-up a few time constants old, its onset placed early, its curvature partly taken up
@@ -54,7 +54,13 @@ final class WarmUpCurve {
 
   private WarmUpCurve() {}
 
-  static boolean levelsOff(double[] timesMs, double[] values) {
+  /**
+   * Whether {@code values} level off as a warm-up does, with {@code pulse}'s shape fitted alongside
+   * in place of the harmonics when the swing fit found one ({@link DailyPulse#NONE} for the
+   * harmonics): the curve takes up a pulse's edge, and its off-hours look like a plateau, when the
+   * harmonics cannot follow them (see {@link LeakDetector}).
+   */
+  static boolean levelsOff(double[] timesMs, double[] values, DailyPulse pulse) {
     int n = values.length;
     if (n < DailySwingFit.MIN_POINTS) {
       return false;
@@ -66,7 +72,13 @@ final class WarmUpCurve {
     if (lastStart == 0) {
       return false;
     }
-    TrendShapeErrors errors = TrendShapeErrors.withDailySwing(timesMs, values);
+    TrendShapeErrors errors =
+        pulse.equals(DailyPulse.NONE)
+            ? TrendShapeErrors.withDailySwing(timesMs, values)
+            : TrendShapeErrors.withDailyPulse(
+                timesMs,
+                values,
+                DailyPulse.shapeColumn(timesMs, pulse.centreMs(), pulse.widthHours()));
     if (errors == null) {
       return false;
     }

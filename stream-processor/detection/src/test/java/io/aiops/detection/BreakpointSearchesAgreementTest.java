@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class BreakpointSearchesAgreementTest {
   private static final long SEED = 20261122L;
-  // Three traces of each kind: some 2,200 verdicts (a tenth of those at 30-47 h), at a few ms each
+  // Three traces of each kind: some 2,200 verdicts (a tenth of those at 24-47 h), at a few ms each
   // for the reference. A one-off run over 660 traces (seeds 20261122, 7 and 99: 62,294 verdicts,
   // 7,148 of them leaks) found every verdict equal to the bit, before the daily pulse.
   private static final int TRACES = 33;
@@ -28,7 +28,7 @@ class BreakpointSearchesAgreementTest {
   private static final int CAPACITY = 96;
 
   /**
-   * Of the histories whose swing fit tries daily pulses (30 to 47 h), one in this many: the
+   * Of the histories whose swing fit tries daily pulses (24 to 47 h), one in this many: the
    * reference refits 120 pulses' every shape and bend, some 0.3 s a history.
    */
   private static final int PULSE_AGE_SAMPLE = 10;
@@ -143,7 +143,7 @@ class BreakpointSearchesAgreementTest {
 
     boolean keeps(PointHistory history) {
       double spanMs = history.timestampMsAt(history.size() - 1) - history.timestampMsAt(0);
-      if (spanMs < DailySwingFit.SHORT_HISTORY_MS || spanMs >= DailySwingFit.PULSE_UNTIL_MS) {
+      if (spanMs < DailySwing.DAY_MS || spanMs >= DailySwingFit.PULSE_UNTIL_MS) {
         return true;
       }
       return seen++ % PULSE_AGE_SAMPLE == 0;

@@ -40,25 +40,33 @@ final class ExhaustiveDailySwingFit {
     Candidate best = bestShape(timesMs, days, centred, null);
     DailyPulse pulse = DailyPulse.NONE;
     double spanMs = timesMs[n - 1] - timesMs[0];
-    if (best != null
-        && spanMs >= DailySwingFit.SHORT_HISTORY_MS
-        && spanMs < DailySwingFit.PULSE_UNTIL_MS) {
-      double penalty = DailySwingFit.pulsePenalty(n);
+    if (best != null && spanMs < DailySwingFit.PULSE_UNTIL_MS) {
+      PulseCandidate bestPulse = null;
       for (double widthHours : DailySwingFit.PULSE_WIDTHS_HOURS) {
         for (int c = 0; c < DailySwingFit.PULSE_CENTRES; c++) {
           double centreMs = c * DailySwing.DAY_MS / DailySwingFit.PULSE_CENTRES;
-          double[] shape = new double[n];
-          for (int i = 0; i < n; i++) {
-            shape[i] = DailyPulse.shapeAt(timesMs[i], centreMs, widthHours);
-          }
-          Candidate candidate = bestShape(timesMs, days, centred, shape);
-          if (candidate != null
-              && candidate.error() * penalty < best.error()
-              && candidate.coefficients()[2] > 0) {
-            best = candidate.penalised(penalty);
-            pulse = new DailyPulse(candidate.coefficients()[2], centreMs, widthHours);
+          bestPulse = better(bestPulse, timesMs, days, centred, centreMs, widthHours);
+        }
+      }
+      if (bestPulse != null) {
+        DailyPulse grid = bestPulse.pulse();
+        for (double centreStep : DailySwingFit.PULSE_CENTRE_STEPS_HOURS) {
+          for (double widthStep : DailySwingFit.PULSE_WIDTH_STEPS_HOURS) {
+            double widthHours = grid.widthHours() + widthStep;
+            if ((centreStep != 0 || widthStep != 0)
+                && widthHours >= DailySwingFit.MIN_PULSE_WIDTH_HOURS) {
+              double centreMs =
+                  (grid.centreMs() + centreStep * Line.MS_PER_HOUR + DailySwing.DAY_MS)
+                      % DailySwing.DAY_MS;
+              bestPulse = better(bestPulse, timesMs, days, centred, centreMs, widthHours);
+            }
           }
         }
+      }
+      double penalty = DailySwingFit.pulsePenalty(n);
+      if (bestPulse != null && bestPulse.candidate().error() * penalty < best.error()) {
+        best = bestPulse.candidate().penalised(penalty);
+        pulse = bestPulse.pulse();
       }
     }
     if (best == null) {
@@ -72,6 +80,28 @@ final class ExhaustiveDailySwingFit {
     DailySwingFit fit =
         new DailySwingFit(best.shape(), timesMs[best.breakpoint()], best.riseBytes(), swing);
     return new Result(fit, best.error());
+  }
+
+  /** A pulse with a positive height and the best shape and bends fitted with it. */
+  private record PulseCandidate(DailyPulse pulse, Candidate candidate) {}
+
+  /** {@code best}, or the pulse at {@code centreMs} and {@code widthHours} when it fits better. */
+  private static PulseCandidate better(
+      PulseCandidate best,
+      double[] timesMs,
+      double[] days,
+      double[] centred,
+      double centreMs,
+      double widthHours) {
+    double[] shape = DailyPulse.shapeColumn(timesMs, centreMs, widthHours);
+    Candidate candidate = bestShape(timesMs, days, centred, shape);
+    if (candidate == null
+        || !(candidate.coefficients()[2] > 0)
+        || (best != null && !(candidate.error() < best.candidate().error()))) {
+      return best;
+    }
+    return new PulseCandidate(
+        new DailyPulse(candidate.coefficients()[2], centreMs, widthHours), candidate);
   }
 
   /** A shape and bends, the coefficients of its full fit and its (penalised) squared error. */

@@ -1,6 +1,7 @@
 package io.aiops.detection;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,19 @@ class WarmUpCurveTest extends DetectionFixtures {
   }
 
   @Test
+  void seesNoWarmUpInALeakUnderOfficeHoursWithTheirPulseFitted() {
+    // At 28 h the last ten hours are off-hours: with the harmonics, the curve takes up the edge at
+    // 18:00 and the night reads as a plateau.
+    Trace trace = flat(GIB).plus(growth(12 * MIB, 2)).plus(businessHours(200 * MIB));
+    double[][] points = relativePoints(replay(trace, 28, NOISE_BYTES, 7));
+    DailyPulse pulse = DailySwingFit.fit(points[0], points[1]).swing().pulse();
+
+    assertNotEquals(DailyPulse.NONE, pulse);
+    assertTrue(WarmUpCurve.levelsOff(points[0], points[1], DailyPulse.NONE));
+    assertFalse(WarmUpCurve.levelsOff(points[0], points[1], pulse));
+  }
+
+  @Test
   void seesNoWarmUpInALeakUnderANightlyBatch() {
     // The closest call: a curve takes up one of the batch's sharp edges and leaves 0.47 of the
     // best ramp's error.
@@ -60,6 +74,6 @@ class WarmUpCurveTest extends DetectionFixtures {
 
   private static boolean levelsOff(Trace trace, double hours) {
     double[][] points = relativePoints(replay(trace, hours, NOISE_BYTES, 7));
-    return WarmUpCurve.levelsOff(points[0], points[1]);
+    return WarmUpCurve.levelsOff(points[0], points[1], DailyPulse.NONE);
   }
 }
