@@ -29,7 +29,7 @@ class BreakpointSearchesAgreementTest {
 
   /**
    * Of the histories whose swing fit tries daily pulses (24 to 47 h), one in this many: the
-   * reference refits 120 pulses' every shape and bend, some 0.3 s a history.
+   * reference refits 140 pulses' every shape and bend, some 0.35 s a history.
    */
   private static final int PULSE_AGE_SAMPLE = 10;
 
