@@ -1,5 +1,8 @@
 package io.aiops.detection;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The daily swing of a series, fitted jointly with the trend shape (ramp, step or plateau, at the
  * best breakpoint) that leaves the least squared error; removing the swing leaves the trend for the
@@ -45,10 +48,10 @@ record DailySwingFit(TrendShape shape, double breakpointMs, double riseBytes, Da
   static final double PULSE_UNTIL_MS = 47 * 3_600_000.0;
 
   /** Pulse widths tried: a two-hour batch, a morning's or an office day's load, a quiet night. */
-  static final double[] PULSE_WIDTHS_HOURS = {2.5, 5, 10, 14, 19};
+  private static final double[] PULSE_WIDTHS_HOURS = {2.5, 5, 10, 14, 19};
 
   /** Pulse centres tried: one on every hour of the day. */
-  static final int PULSE_CENTRES = 24;
+  private static final int PULSE_CENTRES = 24;
 
   /**
    * Centre and width steps around the best pulse of the grid, tried next (20 pulses): office hours
@@ -56,12 +59,15 @@ record DailySwingFit(TrendShape shape, double breakpointMs, double riseBytes, Da
    * than the harmonics with a step, which then hid a leak under them until 40 h. On fifteen seeds:
    * 33 leaks more, 6 false alarms more (random walks the finer pulse follows).
    */
-  static final double[] PULSE_CENTRE_STEPS_HOURS = {-0.5, 0, 0.5};
+  private static final double[] PULSE_CENTRE_STEPS_HOURS = {-0.5, 0, 0.5};
 
-  static final double[] PULSE_WIDTH_STEPS_HOURS = {-2, -1, -0.5, 0, 0.5, 1, 2};
+  private static final double[] PULSE_WIDTH_STEPS_HOURS = {-2, -1, -0.5, 0, 0.5, 1, 2};
 
   // Narrower than three half-hour buckets, a pulse is a spike the buckets cannot shape.
-  static final double MIN_PULSE_WIDTH_HOURS = 1.5;
+  private static final double MIN_PULSE_WIDTH_HOURS = 1.5;
+
+  /** The grid's pulses: every width at every centre, in the order they are tried. */
+  static final List<PulsePlacement> PULSE_GRID = pulseGrid();
 
   // Index of the pulse's coefficient: after the intercept and the shape.
   private static final int PULSE_COEFFICIENT = 2;
@@ -121,39 +127,65 @@ record DailySwingFit(TrendShape shape, double breakpointMs, double riseBytes, Da
   private record PulseChoice(DailyPulse pulse, ShapeChoice shape, TrendShapeErrors errors) {}
 
   /**
-   * The pulse on the grid, then among its neighbours ({@link #PULSE_CENTRE_STEPS_HOURS} by {@link
-   * #PULSE_WIDTH_STEPS_HOURS} around it), whose best trend shape leaves the least squared error
-   * with a positive height; null when none has one.
+   * Where a pulse is on in the day and for how long: a candidate before its height is fitted.
+   *
+   * @param centreMs the middle of the on-hours, modulo a day
+   * @param widthHours how long the pulse is on each day
+   */
+  record PulsePlacement(double centreMs, double widthHours) {}
+
+  private static List<PulsePlacement> pulseGrid() {
+    List<PulsePlacement> grid = new ArrayList<>();
+    for (double widthHours : PULSE_WIDTHS_HOURS) {
+      for (int c = 0; c < PULSE_CENTRES; c++) {
+        grid.add(new PulsePlacement(c * DailySwing.DAY_MS / PULSE_CENTRES, widthHours));
+      }
+    }
+    return List.copyOf(grid);
+  }
+
+  /**
+   * The pulses {@link #PULSE_CENTRE_STEPS_HOURS} by {@link #PULSE_WIDTH_STEPS_HOURS} around {@code
+   * pulse}, itself left out, in the order they are tried.
+   */
+  static List<PulsePlacement> pulsesAround(DailyPulse pulse) {
+    List<PulsePlacement> around = new ArrayList<>();
+    for (double centreStep : PULSE_CENTRE_STEPS_HOURS) {
+      for (double widthStep : PULSE_WIDTH_STEPS_HOURS) {
+        double widthHours = pulse.widthHours() + widthStep;
+        if ((centreStep != 0 || widthStep != 0) && widthHours >= MIN_PULSE_WIDTH_HOURS) {
+          double centreMs =
+              (pulse.centreMs() + centreStep * Line.MS_PER_HOUR + DailySwing.DAY_MS)
+                  % DailySwing.DAY_MS;
+          around.add(new PulsePlacement(centreMs, widthHours));
+        }
+      }
+    }
+    return around;
+  }
+
+  /**
+   * The pulse of {@link #PULSE_GRID}, then of the pulses around the best of it, whose best trend
+   * shape leaves the least squared error with a positive height; null when none has one.
    */
   private static PulseChoice bestPulse(double[] timesMs, double[] centred) {
     PulseChoice best = null;
-    for (double widthHours : PULSE_WIDTHS_HOURS) {
-      for (int c = 0; c < PULSE_CENTRES; c++) {
-        best = better(best, timesMs, centred, c * DailySwing.DAY_MS / PULSE_CENTRES, widthHours);
-      }
+    for (PulsePlacement placement : PULSE_GRID) {
+      best = better(best, timesMs, centred, placement);
     }
     if (best == null) {
       return null;
     }
-    DailyPulse grid = best.pulse();
-    for (double centreStep : PULSE_CENTRE_STEPS_HOURS) {
-      for (double widthStep : PULSE_WIDTH_STEPS_HOURS) {
-        double widthHours = grid.widthHours() + widthStep;
-        if ((centreStep != 0 || widthStep != 0) && widthHours >= MIN_PULSE_WIDTH_HOURS) {
-          double centreMs =
-              (grid.centreMs() + centreStep * Line.MS_PER_HOUR + DailySwing.DAY_MS)
-                  % DailySwing.DAY_MS;
-          best = better(best, timesMs, centred, centreMs, widthHours);
-        }
-      }
+    for (PulsePlacement placement : pulsesAround(best.pulse())) {
+      best = better(best, timesMs, centred, placement);
     }
     return best;
   }
 
-  /** {@code best}, or the pulse at {@code centreMs} and {@code widthHours} when it fits better. */
+  /** {@code best}, or the pulse at {@code placement} when it fits better. */
   private static PulseChoice better(
-      PulseChoice best, double[] timesMs, double[] centred, double centreMs, double widthHours) {
-    double[] column = DailyPulse.shapeColumn(timesMs, centreMs, widthHours);
+      PulseChoice best, double[] timesMs, double[] centred, PulsePlacement placement) {
+    double[] column = DailyPulse.shapeColumn(timesMs, placement.centreMs(), placement.widthHours());
     TrendShapeErrors errors = TrendShapeErrors.withDailyPulse(timesMs, centred, column);
     ShapeChoice shape = errors == null ? null : bestShape(errors);
     if (shape == null || (best != null && !(shape.error() < best.shape().error()))) {
@@ -165,8 +197,10 @@ record DailySwingFit(TrendShape shape, double breakpointMs, double riseBytes, Da
     if (coefficients == null || !(coefficients[PULSE_COEFFICIENT] > 0)) {
       return best;
     }
-    return new PulseChoice(
-        new DailyPulse(coefficients[PULSE_COEFFICIENT], centreMs, widthHours), shape, errors);
+    DailyPulse pulse =
+        new DailyPulse(
+            coefficients[PULSE_COEFFICIENT], placement.centreMs(), placement.widthHours());
+    return new PulseChoice(pulse, shape, errors);
   }
 
   /** The chosen shape's regressor at each point, on the days axis of {@link TrendShapeErrors}. */

@@ -114,11 +114,11 @@ public final class LeakDetector {
     // was a warm-up; but without a fitted pulse, whose edge reads there as a rise and its off-hours
     // as a plateau (on fifteen seeds, with the curve below fitted with the pulse: 20 leaks more
     // for 2 false alarms more, most under office hours at 24-30 h).
-    double[] unpulsed = fit.swing().pulse().removeFrom(timesMs, bytes);
     if (levelShowsLeak
         && !straightShortLevel
         && (DayOverDayGrowth.slowsDown(timesMs, bytes)
-            || (spanMs < RAW_WARM_UP_TRUSTED_SPAN_MS && risesThenLevelsOff(timesMs, unpulsed)))) {
+            || (spanMs < RAW_WARM_UP_TRUSTED_SPAN_MS
+                && risesThenLevelsOff(timesMs, fit.swing().pulse().removeFrom(timesMs, bytes))))) {
       judgement = new Judgement(LeakVerdict.WARM_UP, 0, judgement.trend());
     }
     // Not after a leak of the level was just called a warm-up: its raw series levels off or its

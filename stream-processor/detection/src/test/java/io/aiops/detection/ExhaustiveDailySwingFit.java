@@ -42,25 +42,13 @@ final class ExhaustiveDailySwingFit {
     double spanMs = timesMs[n - 1] - timesMs[0];
     if (best != null && spanMs < DailySwingFit.PULSE_UNTIL_MS) {
       PulseCandidate bestPulse = null;
-      for (double widthHours : DailySwingFit.PULSE_WIDTHS_HOURS) {
-        for (int c = 0; c < DailySwingFit.PULSE_CENTRES; c++) {
-          double centreMs = c * DailySwing.DAY_MS / DailySwingFit.PULSE_CENTRES;
-          bestPulse = better(bestPulse, timesMs, days, centred, centreMs, widthHours);
-        }
+      for (DailySwingFit.PulsePlacement placement : DailySwingFit.PULSE_GRID) {
+        bestPulse = better(bestPulse, timesMs, days, centred, placement);
       }
       if (bestPulse != null) {
-        DailyPulse grid = bestPulse.pulse();
-        for (double centreStep : DailySwingFit.PULSE_CENTRE_STEPS_HOURS) {
-          for (double widthStep : DailySwingFit.PULSE_WIDTH_STEPS_HOURS) {
-            double widthHours = grid.widthHours() + widthStep;
-            if ((centreStep != 0 || widthStep != 0)
-                && widthHours >= DailySwingFit.MIN_PULSE_WIDTH_HOURS) {
-              double centreMs =
-                  (grid.centreMs() + centreStep * Line.MS_PER_HOUR + DailySwing.DAY_MS)
-                      % DailySwing.DAY_MS;
-              bestPulse = better(bestPulse, timesMs, days, centred, centreMs, widthHours);
-            }
-          }
+        for (DailySwingFit.PulsePlacement placement :
+            DailySwingFit.pulsesAround(bestPulse.pulse())) {
+          bestPulse = better(bestPulse, timesMs, days, centred, placement);
         }
       }
       double penalty = DailySwingFit.pulsePenalty(n);
@@ -85,15 +73,14 @@ final class ExhaustiveDailySwingFit {
   /** A pulse with a positive height and the best shape and bends fitted with it. */
   private record PulseCandidate(DailyPulse pulse, Candidate candidate) {}
 
-  /** {@code best}, or the pulse at {@code centreMs} and {@code widthHours} when it fits better. */
+  /** {@code best}, or the pulse at {@code placement} when it fits better. */
   private static PulseCandidate better(
       PulseCandidate best,
       double[] timesMs,
       double[] days,
       double[] centred,
-      double centreMs,
-      double widthHours) {
-    double[] shape = DailyPulse.shapeColumn(timesMs, centreMs, widthHours);
+      DailySwingFit.PulsePlacement placement) {
+    double[] shape = DailyPulse.shapeColumn(timesMs, placement.centreMs(), placement.widthHours());
     Candidate candidate = bestShape(timesMs, days, centred, shape);
     if (candidate == null
         || !(candidate.coefficients()[2] > 0)
@@ -101,7 +88,8 @@ final class ExhaustiveDailySwingFit {
       return best;
     }
     return new PulseCandidate(
-        new DailyPulse(candidate.coefficients()[2], centreMs, widthHours), candidate);
+        new DailyPulse(candidate.coefficients()[2], placement.centreMs(), placement.widthHours()),
+        candidate);
   }
 
   /** A shape and bends, the coefficients of its full fit and its (penalised) squared error. */
